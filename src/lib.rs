@@ -1,0 +1,24 @@
+//! quotestance: who said what, about what, with what stance — news articles
+//! in, linked CSV tables out.
+//!
+//! Stages, one module each, data flowing one way through typed structs:
+//! [`input`] (finding and decoding documents) → [`clean`] (paragraphs and
+//! boilerplate flags) → [`tokenize`] (sentences, words, norms, stems) →
+//! [`output`] (CSV tables). [`pipeline`] wires them; `main.rs` is only the
+//! command line. Every annotation is a byte [`span::Span`] into one immutable
+//! text per document.
+
+pub mod clean;
+pub mod cli;
+pub mod error;
+pub mod input;
+pub mod lexicon;
+pub mod normalize;
+pub mod output;
+pub mod pipeline;
+pub mod progress;
+pub mod span;
+pub mod tokenize;
+
+pub use error::Error;
+pub use pipeline::{run, Pipeline, RunConfig, Summary};

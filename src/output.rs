@@ -1,0 +1,407 @@
+//! Output: the CSV tables and the manifest, written all-or-nothing.
+//!
+//! One writer serves every table so that they share one dialect: UTF-8, a
+//! header row, RFC 4180 quoting, fixed float precision, and text cells that a
+//! spreadsheet would execute made inert. Tables are written into a temporary
+//! folder inside `--out` and renamed into place only after every one of them
+//! is complete, so a crash or a full disk never leaves a mix of old and new.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::pipeline::DocResult;
+use crate::span::{CharIndex, Span};
+
+/// Every table the tool can write, in the order they are documented.
+pub const TABLES: &[&str] = &[
+    "documents.csv",
+    "paragraphs.csv",
+    "sentences.csv",
+    "tokens.csv",
+];
+
+pub const DOCUMENTS: &[&str] = &[
+    "doc_id",
+    "path",
+    "source",
+    "date",
+    "url",
+    "dateline",
+    "title",
+    "status",
+    "message",
+    "bytes",
+    "chars",
+    "paragraphs",
+    "sentences",
+    "tokens",
+    "flagged_paragraphs",
+    "content_hash",
+];
+
+pub const PARAGRAPHS: &[&str] = &[
+    "doc_id",
+    "paragraph",
+    "start_byte",
+    "end_byte",
+    "start_char",
+    "end_char",
+    "flag",
+    "text",
+];
+
+pub const SENTENCES: &[&str] = &[
+    "doc_id",
+    "sentence",
+    "paragraph",
+    "start_byte",
+    "end_byte",
+    "start_char",
+    "end_char",
+    "flag",
+    "subword_tokens",
+    "text",
+];
+
+pub const TOKENS: &[&str] = &[
+    "doc_id",
+    "sentence",
+    "token",
+    "start_byte",
+    "end_byte",
+    "start_char",
+    "end_char",
+    "text",
+    "norm",
+    "stem",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct OutputOptions {
+    /// Start each table with a UTF-8 BOM, which Excel needs to read UTF-8.
+    pub excel_bom: bool,
+    /// Leave text cells exactly as they are, even `=cmd()`.
+    pub raw_cells: bool,
+    /// Write tokens.csv.
+    pub tokens: bool,
+}
+
+/// Makes a text cell inert for spreadsheets: cells starting with `=`, `+`,
+/// `-`, `@`, tab or CR get a leading apostrophe (OWASP's CSV-injection rule).
+pub fn inert(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
+/// One CSV table being written.
+pub struct Table {
+    w: csv::Writer<BufWriter<File>>,
+    raw: bool,
+    name: &'static str,
+    rows: u64,
+    int: itoa::Buffer,
+}
+
+impl Table {
+    fn create(
+        dir: &Path,
+        name: &'static str,
+        header: &[&str],
+        opts: &OutputOptions,
+    ) -> Result<Self, Error> {
+        let path = dir.join(name);
+        let f = File::create(&path).map_err(|e| Error::output(path.display(), e))?;
+        let mut bw = BufWriter::with_capacity(1 << 16, f);
+        if opts.excel_bom {
+            bw.write_all(b"\xEF\xBB\xBF")
+                .map_err(|e| Error::output(path.display(), e))?;
+        }
+        let mut w = csv::WriterBuilder::new()
+            .quote_style(csv::QuoteStyle::Necessary)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(bw);
+        w.write_record(header).map_err(|e| Error::output(name, e))?;
+        Ok(Table {
+            w,
+            raw: opts.raw_cells,
+            name,
+            rows: 0,
+            int: itoa::Buffer::new(),
+        })
+    }
+
+    pub fn text(&mut self, s: &str) -> Result<&mut Self, Error> {
+        let cell = if self.raw { s.into() } else { inert(s) };
+        self.w
+            .write_field(cell.as_bytes())
+            .map_err(|e| Error::output(self.name, e))?;
+        Ok(self)
+    }
+
+    pub fn opt(&mut self, s: Option<&str>) -> Result<&mut Self, Error> {
+        self.text(s.unwrap_or(""))
+    }
+
+    pub fn int(&mut self, n: u64) -> Result<&mut Self, Error> {
+        let s = self.int.format(n).as_bytes().to_vec();
+        self.w
+            .write_field(&s)
+            .map_err(|e| Error::output(self.name, e))?;
+        Ok(self)
+    }
+
+    pub fn opt_int(&mut self, n: Option<u64>) -> Result<&mut Self, Error> {
+        match n {
+            Some(n) => self.int(n),
+            None => self.text(""),
+        }
+    }
+
+    /// A float with a fixed number of decimals, so output is byte-stable.
+    pub fn float(&mut self, x: f64, decimals: usize) -> Result<&mut Self, Error> {
+        let s = format!("{x:.decimals$}");
+        self.w
+            .write_field(s.as_bytes())
+            .map_err(|e| Error::output(self.name, e))?;
+        Ok(self)
+    }
+
+    /// The four offset columns of a span.
+    pub fn span(&mut self, sp: Span, text: &str, ix: &CharIndex) -> Result<&mut Self, Error> {
+        self.int(sp.start as u64)?
+            .int(sp.end as u64)?
+            .int(ix.char_of(text, sp.start) as u64)?
+            .int(ix.char_of(text, sp.end) as u64)
+    }
+
+    pub fn end(&mut self) -> Result<(), Error> {
+        self.w
+            .write_record(std::iter::empty::<&[u8]>())
+            .map_err(|e| Error::output(self.name, e))?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    fn finish(self) -> Result<u64, Error> {
+        let name = self.name;
+        let mut bw = self
+            .w
+            .into_inner()
+            .map_err(|e| Error::output(name, e.error()))?;
+        bw.flush().map_err(|e| Error::output(name, e))?;
+        bw.get_ref()
+            .sync_all()
+            .map_err(|e| Error::output(name, e))?;
+        Ok(self.rows)
+    }
+}
+
+/// All tables of one run.
+pub struct Output {
+    out_dir: PathBuf,
+    tmp: TmpDir,
+    documents: Table,
+    paragraphs: Table,
+    sentences: Table,
+    tokens: Option<Table>,
+}
+
+const TMP_PREFIX: &str = ".quotestance-tmp-";
+
+impl Output {
+    pub fn create(out_dir: &Path, opts: &OutputOptions) -> Result<Self, Error> {
+        fs::create_dir_all(out_dir).map_err(|e| {
+            Error::output(
+                format!("cannot create output folder {}", out_dir.display()),
+                e,
+            )
+        })?;
+        // Leftovers of a run that was killed.
+        if let Ok(rd) = fs::read_dir(out_dir) {
+            for e in rd.flatten() {
+                if e.file_name().to_string_lossy().starts_with(TMP_PREFIX) {
+                    let _ = fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        let tmp_dir = out_dir.join(format!("{TMP_PREFIX}{}", std::process::id()));
+        fs::create_dir_all(&tmp_dir)
+            .map_err(|e| Error::output(format!("cannot write into {}", out_dir.display()), e))?;
+        let tmp = TmpDir {
+            path: tmp_dir.clone(),
+            committed: false,
+        };
+        Ok(Output {
+            out_dir: out_dir.to_path_buf(),
+            documents: Table::create(&tmp_dir, "documents.csv", DOCUMENTS, opts)?,
+            paragraphs: Table::create(&tmp_dir, "paragraphs.csv", PARAGRAPHS, opts)?,
+            sentences: Table::create(&tmp_dir, "sentences.csv", SENTENCES, opts)?,
+            tokens: if opts.tokens {
+                Some(Table::create(&tmp_dir, "tokens.csv", TOKENS, opts)?)
+            } else {
+                None
+            },
+            tmp,
+        })
+    }
+
+    /// Writes every row one document contributes, to every table.
+    pub fn write(&mut self, r: &DocResult) -> Result<(), Error> {
+        let a = r.analysis.as_ref();
+        let d = &mut self.documents;
+        d.text(&r.doc_id)?.text(&r.path)?;
+        let source = r
+            .meta
+            .source
+            .as_deref()
+            .or(a.and_then(|a| a.cleaned.dateline_source.as_deref()));
+        d.opt(source)?
+            .opt(r.meta.date.as_deref())?
+            .opt(r.meta.url.as_deref())?
+            .opt(a.and_then(|a| a.cleaned.dateline.as_deref()))?
+            .opt(
+                r.meta
+                    .title
+                    .as_deref()
+                    .or(a.and_then(|a| a.cleaned.title.as_deref())),
+            )?
+            .text(r.status.as_str())?
+            .text(&r.message)?
+            .int(r.bytes)?;
+        match a {
+            Some(a) => {
+                d.int(a.chars.chars() as u64)?
+                    .int(a.cleaned.paragraphs.len() as u64)?
+                    .int(a.tokens.sentences.len() as u64)?
+                    .int(a.tokens.tokens.len() as u64)?
+                    .int(a.cleaned.paragraphs.iter().filter(|p| !p.is_body()).count() as u64)?;
+            }
+            None => {
+                for _ in 0..5 {
+                    d.text("")?;
+                }
+            }
+        }
+        d.text(&r.content_hash)?.end()?;
+
+        let Some(a) = a else { return Ok(()) };
+        let text = a.text.as_str();
+        for (i, p) in a.cleaned.paragraphs.iter().enumerate() {
+            self.paragraphs
+                .text(&r.doc_id)?
+                .int(i as u64)?
+                .span(p.span, text, &a.chars)?
+                .opt(p.flag.as_deref())?
+                .text(p.span.slice(text))?
+                .end()?;
+        }
+        for (i, s) in a.tokens.sentences.iter().enumerate() {
+            self.sentences
+                .text(&r.doc_id)?
+                .int(i as u64)?
+                .int(s.paragraph as u64)?
+                .span(s.span, text, &a.chars)?
+                .opt(s.flag.as_deref())?
+                .opt_int(s.subwords.map(|n| n as u64))?
+                .text(s.span.slice(text))?
+                .end()?;
+            if let Some(t) = self.tokens.as_mut() {
+                for (k, tok) in a.tokens.tokens[s.tokens.clone()].iter().enumerate() {
+                    t.text(&r.doc_id)?
+                        .int(i as u64)?
+                        .int((s.tokens.start + k) as u64)?
+                        .span(tok.span, text, &a.chars)?
+                        .text(tok.span.slice(text))?
+                        .text(a.tokens.norm(tok))?
+                        .text(a.tokens.stem(tok))?
+                        .end()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Finishes every table, writes the manifest and moves it all into place.
+    /// Returns the row count of each table.
+    pub fn commit(self, manifest: serde_json::Value) -> Result<Vec<(String, u64)>, Error> {
+        let Output {
+            out_dir,
+            mut tmp,
+            documents,
+            paragraphs,
+            sentences,
+            tokens,
+        } = self;
+        let mut counts = Vec::new();
+        for t in [Some(documents), Some(paragraphs), Some(sentences), tokens]
+            .into_iter()
+            .flatten()
+        {
+            let name = t.name;
+            counts.push((name.to_string(), t.finish()?));
+        }
+        let mut manifest = manifest;
+        manifest["tables"] = counts
+            .iter()
+            .map(|(n, c)| (n.clone(), serde_json::Value::from(*c)))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
+        let mpath = tmp.path.join("manifest.json");
+        let body = serde_json::to_string_pretty(&manifest).expect("manifest serialises") + "\n";
+        fs::write(&mpath, body).map_err(|e| Error::output(mpath.display(), e))?;
+
+        // Rename into place; a table not written this run must not survive
+        // from an earlier one, where it would look current.
+        for name in TABLES {
+            let dst = out_dir.join(name);
+            if !counts.iter().any(|(n, _)| n == name) && dst.exists() {
+                fs::remove_file(&dst).map_err(|e| Error::output(dst.display(), e))?;
+            }
+        }
+        for name in counts
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .chain(std::iter::once("manifest.json"))
+        {
+            let dst = out_dir.join(name);
+            fs::rename(tmp.path.join(name), &dst).map_err(|e| Error::output(dst.display(), e))?;
+        }
+        let _ = fs::remove_dir_all(&tmp.path);
+        tmp.committed = true;
+        Ok(counts)
+    }
+}
+
+/// The temporary folder; removed on drop unless the run was committed.
+struct TmpDir {
+    path: PathBuf,
+    committed: bool,
+}
+
+impl Drop for TmpDir {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_made_inert() {
+        assert_eq!(inert("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(inert("+1"), "'+1");
+        assert_eq!(inert("-x"), "'-x");
+        assert_eq!(inert("@me"), "'@me");
+        assert_eq!(inert("\tx"), "'\tx");
+        assert_eq!(inert("plain"), "plain");
+        assert_eq!(inert("“quoted”"), "“quoted”");
+    }
+}
