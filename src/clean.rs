@@ -256,6 +256,11 @@ impl Cleaner {
     }
 
     fn first_rule(&self, line: &str) -> Option<usize> {
+        // `is_match` stops at the first hit and runs on a DFA; most
+        // paragraphs match nothing, so the costly overlapping search is rare.
+        if !self.set.is_match(line) {
+            return None;
+        }
         self.set
             .matches(line)
             .iter()

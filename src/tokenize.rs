@@ -117,9 +117,11 @@ impl Abbrevs {
                 "acronym" => a.acronym.insert(w),
                 "general" => a.general.insert(w),
                 "starter" => a.starter.insert(w),
-                other => return Err(row.error(format!(
+                other => {
+                    return Err(row.error(format!(
                     "class must be title, before_digit, acronym, general or starter, not {other:?}"
-                ))),
+                )))
+                }
             };
         }
         Ok(a)
