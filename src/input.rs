@@ -59,6 +59,8 @@ pub struct Meta {
 pub enum Payload {
     File(PathBuf),
     Text(String),
+    /// Text of a JSON Lines record whose line had this many invalid UTF-8 bytes.
+    Lossy(String, usize),
     /// Discovery already knows the document cannot be processed.
     Failed(Status, String),
 }
@@ -89,6 +91,11 @@ pub struct InputOptions {
 #[derive(Debug)]
 enum Source {
     Doc { path: PathBuf, doc_id: String },
+    Unreadable {
+        path: PathBuf,
+        doc_id: String,
+        message: String,
+    },
     Jsonl(PathBuf),
     Stdin,
 }
@@ -110,8 +117,20 @@ fn resolve(inputs: &[PathBuf], opts: &InputOptions) -> Result<Vec<Source>, Error
         })?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(input, &mut files);
-            for path in files {
+            walk(input, &mut files, &mut Default::default());
+            for entry in files {
+                let path = match entry {
+                    Ok(p) => p,
+                    Err((dir, message)) => {
+                        let rel = dir.strip_prefix(input).unwrap_or(&dir);
+                        out.push(Source::Unreadable {
+                            doc_id: id_of(rel),
+                            path: dir,
+                            message,
+                        });
+                        continue;
+                    }
+                };
                 let ext = extension(&path);
                 if !opts.extensions.contains(&ext) {
                     continue;
@@ -141,17 +160,39 @@ fn resolve(inputs: &[PathBuf], opts: &InputOptions) -> Result<Vec<Source>, Error
 
 /// Recursive listing in name order, so runs are deterministic. Unreadable
 /// folders are listed as entries, so that they surface as error rows.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(_) => return,
-    };
+/// Folders reached through symbolic links are entered once each (by their
+/// real path), so a link cycle cannot repeat the corpus.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<Result<PathBuf, (PathBuf, String)>>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    if let Ok(real) = fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
+    let mut entries: Vec<PathBuf> = Vec::new();
+    match fs::read_dir(dir) {
+        Ok(rd) => {
+            for e in rd {
+                match e {
+                    Ok(e) => entries.push(e.path()),
+                    Err(e) => out.push(Err((dir.to_path_buf(), format!("cannot list folder: {e}")))),
+                }
+            }
+        }
+        Err(e) => {
+            out.push(Err((dir.to_path_buf(), format!("cannot list folder: {e}"))));
+            return;
+        }
+    }
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, out);
+            walk(&p, out, seen);
         } else {
-            out.push(p);
+            out.push(Ok(p));
         }
     }
 }
@@ -186,7 +227,6 @@ pub struct Discovery {
 
 struct JsonlReader {
     label: String,
-    stem: String,
     lines: Box<dyn BufRead + Send>,
     line_no: usize,
 }
@@ -203,6 +243,7 @@ impl Discovery {
                     }
                 }
                 Source::Stdin => total = None,
+                Source::Unreadable { .. } => {}
             }
         }
         Ok(Discovery {
@@ -234,11 +275,24 @@ impl Discovery {
                         size_hint,
                     });
                 }
+                Source::Unreadable {
+                    path,
+                    doc_id,
+                    message,
+                } => {
+                    return Some(InputDoc {
+                        index: 0,
+                        doc_id,
+                        path: path.display().to_string(),
+                        meta: Meta::default(),
+                        payload: Payload::Failed(Status::Error, message),
+                        size_hint: 0,
+                    })
+                }
                 Source::Jsonl(path) => match fs::File::open(&path) {
                     Ok(f) => {
                         self.current = Some(JsonlReader {
                             label: path.display().to_string(),
-                            stem: id_of(Path::new(path.file_name().unwrap_or_default())),
                             lines: Box::new(BufReader::new(f)),
                             line_no: 0,
                         })
@@ -260,7 +314,6 @@ impl Discovery {
                 Source::Stdin => {
                     self.current = Some(JsonlReader {
                         label: "-".into(),
-                        stem: "stdin".into(),
                         lines: Box::new(BufReader::new(std::io::stdin())),
                         line_no: 0,
                     })
@@ -277,15 +330,17 @@ impl Iterator for Discovery {
         let mut doc = self.next_raw()?;
         doc.index = self.index;
         self.index += 1;
-        if let Some(first) = self.seen.get(&doc.doc_id) {
-            if !matches!(doc.payload, Payload::Failed(..)) {
+        // Only documents that can be processed claim their id, so a broken
+        // record does not shadow a good one with the same id.
+        if !matches!(doc.payload, Payload::Failed(..)) {
+            if let Some(first) = self.seen.get(&doc.doc_id) {
                 doc.payload = Payload::Failed(
                     Status::DuplicateId,
                     format!("doc_id already used by {first}; this document was not processed"),
                 );
+            } else {
+                self.seen.insert(doc.doc_id.clone(), doc.path.clone());
             }
-        } else {
-            self.seen.insert(doc.doc_id.clone(), doc.path.clone());
         }
         Some(doc)
     }
@@ -306,12 +361,27 @@ impl JsonlReader {
                     return Some(doc);
                 }
             }
-            let line = String::from_utf8_lossy(&buf);
+            let raw = if self.line_no == 1 {
+                buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
+            } else {
+                &buf[..]
+            };
+            let replaced = match std::str::from_utf8(raw) {
+                Ok(_) => 0,
+                Err(_) => raw.utf8_chunks().map(|c| c.invalid().len()).sum(),
+            };
+            let line = String::from_utf8_lossy(raw);
             let line = line.trim();
             if line.is_empty() {
                 continue;
             }
-            return Some(self.parse(line));
+            let mut doc = self.parse(line);
+            if replaced > 0 {
+                if let Payload::Text(t) = doc.payload {
+                    doc.payload = Payload::Lossy(t, replaced);
+                }
+            }
+            return Some(doc);
         }
     }
 
@@ -322,7 +392,7 @@ impl JsonlReader {
     fn failed(&self, status: Status, message: String) -> InputDoc {
         InputDoc {
             index: 0,
-            doc_id: format!("{}:{}", self.stem, self.line_no),
+            doc_id: self.location(),
             path: self.location(),
             meta: Meta::default(),
             payload: Payload::Failed(status, message),
@@ -397,7 +467,7 @@ pub fn load(doc: &InputDoc, max_bytes: u64) -> Loaded {
                 raw: None,
             }
         }
-        Payload::Text(t) => {
+        Payload::Text(t) | Payload::Lossy(t, _) => {
             if t.len() as u64 > max_bytes {
                 return too_large(t.len() as u64, max_bytes);
             }
@@ -421,7 +491,11 @@ pub fn load(doc: &InputDoc, max_bytes: u64) -> Loaded {
         },
     };
     let n = bytes.len() as u64;
-    let d = decode(&bytes);
+    let mut d = decode(&bytes);
+    if let (Payload::Lossy(_, k), Status::Ok) = (&doc.payload, d.status) {
+        d.status = Status::DecodedLossy;
+        d.message = format!("invalid UTF-8 in the JSON line: {k} bytes replaced by U+FFFD");
+    }
     Loaded {
         status: d.status,
         message: d.message,
@@ -615,7 +689,7 @@ mod tests {
         assert_eq!(docs[0].doc_id, "a");
         assert_eq!(docs[0].meta.source.as_deref(), Some("S"));
         assert!(matches!(docs[1].payload, Payload::Failed(Status::Error, _)));
-        assert_eq!(docs[1].doc_id, "c:3");
+        assert!(docs[1].doc_id.ends_with("c.jsonl:3"));
         assert!(matches!(
             docs[2].payload,
             Payload::Failed(Status::DuplicateId, _)

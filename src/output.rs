@@ -142,6 +142,15 @@ impl Table {
         Ok(self)
     }
 
+    /// An identifier cell (doc_id, path): written as it is, so that it joins
+    /// with the user's own ids; ids are not free text from the articles.
+    pub fn id(&mut self, s: &str) -> Result<&mut Self, Error> {
+        self.w
+            .write_field(s.as_bytes())
+            .map_err(|e| Error::output(self.name, e))?;
+        Ok(self)
+    }
+
     pub fn opt(&mut self, s: Option<&str>) -> Result<&mut Self, Error> {
         self.text(s.unwrap_or(""))
     }
@@ -253,7 +262,7 @@ impl Output {
     pub fn write(&mut self, r: &DocResult) -> Result<(), Error> {
         let a = r.analysis.as_ref();
         let d = &mut self.documents;
-        d.text(&r.doc_id)?.text(&r.path)?;
+        d.id(&r.doc_id)?.id(&r.path)?;
         let source = r
             .meta
             .source
@@ -292,7 +301,7 @@ impl Output {
         let text = a.text.as_str();
         for (i, p) in a.cleaned.paragraphs.iter().enumerate() {
             self.paragraphs
-                .text(&r.doc_id)?
+                .id(&r.doc_id)?
                 .int(i as u64)?
                 .span(p.span, text, &a.chars)?
                 .opt(p.flag.as_deref())?
@@ -301,7 +310,7 @@ impl Output {
         }
         for (i, s) in a.tokens.sentences.iter().enumerate() {
             self.sentences
-                .text(&r.doc_id)?
+                .id(&r.doc_id)?
                 .int(i as u64)?
                 .int(s.paragraph as u64)?
                 .span(s.span, text, &a.chars)?
@@ -311,7 +320,7 @@ impl Output {
                 .end()?;
             if let Some(t) = self.tokens.as_mut() {
                 for (k, tok) in a.tokens.tokens[s.tokens.clone()].iter().enumerate() {
-                    t.text(&r.doc_id)?
+                    t.id(&r.doc_id)?
                         .int(i as u64)?
                         .int((s.tokens.start + k) as u64)?
                         .span(tok.span, text, &a.chars)?
