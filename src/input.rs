@@ -90,7 +90,10 @@ pub struct InputOptions {
 /// A source named on the command line, resolved.
 #[derive(Debug)]
 enum Source {
-    Doc { path: PathBuf, doc_id: String },
+    Doc {
+        path: PathBuf,
+        doc_id: String,
+    },
     Unreadable {
         path: PathBuf,
         doc_id: String,
@@ -178,7 +181,9 @@ fn walk(
             for e in rd {
                 match e {
                     Ok(e) => entries.push(e.path()),
-                    Err(e) => out.push(Err((dir.to_path_buf(), format!("cannot list folder: {e}")))),
+                    Err(e) => {
+                        out.push(Err((dir.to_path_buf(), format!("cannot list folder: {e}"))))
+                    }
                 }
             }
         }
