@@ -25,6 +25,15 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../lexicons/boilerplate.tsv"),
     ),
     ("cleaning.tsv", include_str!("../lexicons/cleaning.tsv")),
+    ("cues.tsv", include_str!("../lexicons/cues.tsv")),
+    ("titles.tsv", include_str!("../lexicons/titles.tsv")),
+    ("entities.tsv", include_str!("../lexicons/entities.tsv")),
+    ("pronouns.tsv", include_str!("../lexicons/pronouns.tsv")),
+    ("demonyms.tsv", include_str!("../lexicons/demonyms.tsv")),
+    (
+        "mention_words.tsv",
+        include_str!("../lexicons/mention_words.tsv"),
+    ),
 ];
 
 /// One lexicon file's text and where it was read from.

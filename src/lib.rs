@@ -4,10 +4,12 @@
 //! Stages, one module each, data flowing one way through typed structs:
 //! [`input`] (finding and decoding documents) → [`clean`] (paragraphs and
 //! boilerplate flags) → [`tokenize`] (sentences, words, norms, stems) →
-//! [`output`] (CSV tables). [`pipeline`] wires them; `main.rs` is only the
+//! [`attribution`] (statements, cues, speaker mentions) → [`speakers`]
+//! (resolving mentions to entities) → [`output`] (CSV tables). [`pipeline`] wires them; `main.rs` is only the
 //! command line. Every annotation is a byte [`span::Span`] into one immutable
 //! text per document.
 
+pub mod attribution;
 pub mod clean;
 pub mod cli;
 pub mod error;
@@ -18,6 +20,7 @@ pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod span;
+pub mod speakers;
 pub mod tokenize;
 
 pub use error::Error;

@@ -20,6 +20,37 @@ pub const TABLES: &[&str] = &[
     "paragraphs.csv",
     "sentences.csv",
     "tokens.csv",
+    "statements.csv",
+];
+
+pub const STATEMENTS: &[&str] = &[
+    "statement_id",
+    "part",
+    "parts",
+    "doc_id",
+    "paragraph",
+    "sentence",
+    "kind",
+    "start_byte",
+    "end_byte",
+    "start_char",
+    "end_char",
+    "cue",
+    "cue_lemma",
+    "cue_class",
+    "cue_start_char",
+    "cue_end_char",
+    "speaker_mention",
+    "speaker_mention_start_char",
+    "speaker_mention_end_char",
+    "speaker_id",
+    "speaker",
+    "speaker_type",
+    "speaker_title",
+    "speaker_affiliation",
+    "resolution",
+    "confidence",
+    "text",
 ];
 
 pub const DOCUMENTS: &[&str] = &[
@@ -217,6 +248,7 @@ pub struct Output {
     paragraphs: Table,
     sentences: Table,
     tokens: Option<Table>,
+    statements: Table,
 }
 
 const TMP_PREFIX: &str = ".quotestance-tmp-";
@@ -254,6 +286,7 @@ impl Output {
             } else {
                 None
             },
+            statements: Table::create(&tmp_dir, "statements.csv", STATEMENTS, opts)?,
             tmp,
         })
     }
@@ -331,6 +364,87 @@ impl Output {
                 }
             }
         }
+        self.write_statements(&r.doc_id, a)
+    }
+
+    fn write_statements(
+        &mut self,
+        doc_id: &str,
+        a: &crate::pipeline::Analysis,
+    ) -> Result<(), Error> {
+        use crate::speakers::SpeakerType;
+        let text = a.text.as_str();
+        let ix = &a.chars;
+        let sentence_of = |pos: usize| {
+            a.tokens
+                .sentences
+                .partition_point(|s| s.span.end <= pos)
+                .min(a.tokens.sentences.len().saturating_sub(1))
+        };
+        for (st, sp) in a.statements.iter().zip(&a.speakers) {
+            let first = st.parts[0];
+            let id = format!("{doc_id}:{}", ix.char_of(text, first.start));
+            let entity = sp.entity.map(|e| &a.entities[e]);
+            for (k, part) in st.parts.iter().enumerate() {
+                let si = sentence_of(part.start);
+                let t = &mut self.statements;
+                t.id(&id)?
+                    .int(k as u64 + 1)?
+                    .int(st.parts.len() as u64)?
+                    .id(doc_id)?
+                    .int(a.tokens.sentences.get(si).map_or(0, |s| s.paragraph) as u64)?
+                    .int(si as u64)?
+                    .text(st.kind.as_str())?
+                    .span(*part, text, ix)?;
+                match &st.cue {
+                    Some(c) => {
+                        t.text(c.span.slice(text))?
+                            .text(&c.lemma)?
+                            .text(&c.class)?
+                            .int(ix.char_of(text, c.span.start) as u64)?
+                            .int(ix.char_of(text, c.span.end) as u64)?;
+                    }
+                    None => {
+                        t.text("")?.text("")?.text("")?.text("")?.text("")?;
+                    }
+                }
+                match st.mention {
+                    Some(m) => {
+                        t.text(m.slice(text))?
+                            .int(ix.char_of(text, m.start) as u64)?
+                            .int(ix.char_of(text, m.end) as u64)?;
+                    }
+                    None => {
+                        t.text("")?.text("")?.text("")?;
+                    }
+                }
+                match entity {
+                    Some(e) => {
+                        t.id(&format!("{doc_id}:e{}", sp.entity.unwrap_or(0) + 1))?
+                            .text(&e.name)?
+                            .text(e.kind.as_str())?
+                            .opt(e.title.as_deref())?
+                            .opt(e.affiliation.as_deref())?;
+                    }
+                    None => {
+                        t.text("")?
+                            .text("")?
+                            .text(SpeakerType::Unresolved.as_str())?
+                            .text("")?
+                            .text("")?;
+                    }
+                }
+                let conf = if entity.is_some() {
+                    st.confidence
+                } else {
+                    st.confidence.min(0.3)
+                };
+                t.text(sp.resolution.as_str())?
+                    .float(conf, 2)?
+                    .text(part.slice(text))?
+                    .end()?;
+            }
+        }
         Ok(())
     }
 
@@ -344,11 +458,18 @@ impl Output {
             paragraphs,
             sentences,
             tokens,
+            statements,
         } = self;
         let mut counts = Vec::new();
-        for t in [Some(documents), Some(paragraphs), Some(sentences), tokens]
-            .into_iter()
-            .flatten()
+        for t in [
+            Some(documents),
+            Some(paragraphs),
+            Some(sentences),
+            tokens,
+            Some(statements),
+        ]
+        .into_iter()
+        .flatten()
         {
             let name = t.name;
             counts.push((name.to_string(), t.finish()?));

@@ -13,6 +13,7 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use crate::attribution::{Attributor, Statement};
 use crate::clean::{Cleaned, Cleaner};
 use crate::error::Error;
 use crate::input::{self, Discovery, InputDoc, InputOptions, Meta, Status};
@@ -20,6 +21,7 @@ use crate::lexicon::{hex, Lexicons};
 use crate::output::{Output, OutputOptions};
 use crate::progress::Progress;
 use crate::span::CharIndex;
+use crate::speakers::{Entity, Speaker};
 use crate::tokenize::{Tokenized, Tokenizer};
 
 /// Everything the stages found in one document's text.
@@ -29,6 +31,10 @@ pub struct Analysis {
     pub chars: CharIndex,
     pub cleaned: Cleaned,
     pub tokens: Tokenized,
+    pub statements: Vec<Statement>,
+    /// One per statement.
+    pub speakers: Vec<Speaker>,
+    pub entities: Vec<Entity>,
 }
 
 /// One document's outcome: always present, whatever happened.
@@ -50,6 +56,7 @@ pub struct DocResult {
 pub struct Pipeline {
     cleaner: Cleaner,
     tokenizer: Tokenizer,
+    attributor: Attributor,
     max_bytes: u64,
 }
 
@@ -62,6 +69,7 @@ impl Pipeline {
         Ok(Pipeline {
             cleaner: Cleaner::new(lex)?,
             tokenizer: Tokenizer::new(lex, subword)?,
+            attributor: Attributor::new(lex)?,
             max_bytes,
         })
     }
@@ -94,11 +102,19 @@ impl Pipeline {
         let chars = CharIndex::new(&text);
         let cleaned = self.cleaner.clean(&text);
         let tokens = self.tokenizer.tokenize(&text, &cleaned);
+        let statements = self.attributor.attribute(&text, &cleaned, &tokens);
+        let (speakers, entities) =
+            self.attributor
+                .words
+                .resolve_statements(&text, &tokens, &statements);
         Analysis {
             text,
             chars,
             cleaned,
             tokens,
+            statements,
+            speakers,
+            entities,
         }
     }
 }

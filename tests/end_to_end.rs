@@ -704,6 +704,7 @@ fn output_is_identical_for_any_number_of_jobs() {
         "paragraphs.csv",
         "sentences.csv",
         "tokens.csv",
+        "statements.csv",
     ] {
         let a = fs::read(o1.join(name)).unwrap();
         let b = fs::read(o2.join(name)).unwrap();
@@ -950,7 +951,8 @@ fn run_without_tokens_removes_stale_tokens_table() {
             "documents.csv",
             "manifest.json",
             "paragraphs.csv",
-            "sentences.csv"
+            "sentences.csv",
+            "statements.csv"
         ]
     );
 }

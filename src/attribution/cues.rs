@@ -1,0 +1,218 @@
+//! Reporting cues (said, told, warned, according to) from `lexicons/cues.tsv`.
+//!
+//! Inflections are generated from the lemma (say → says, saying; admit →
+//! admitted) plus the file's explicit forms, rather than matched by stem:
+//! stems conflate "reporter" with "report" and "supporters" with "support".
+
+use rustc_hash::FxHashMap;
+
+use crate::error::Error;
+use crate::lexicon::Lexicons;
+
+/// One cue of the lexicon.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub lemma: String,
+    pub class: String,
+    /// `speech` or `other` (beliefs and evidence, not extracted yet).
+    pub speech: bool,
+    /// Takes an object before its content: told [Reuters] that, urged [X] to.
+    pub takes_object: bool,
+    /// Typically followed by a clause or a quote (say, warn), rather than a
+    /// noun phrase only (criticize, praise).
+    pub takes_clause: bool,
+    /// Words after the first, matched literally (call *on*, point *out*).
+    pub rest: Vec<String>,
+    /// Only attributes an adjacent quote ("…," he continued).
+    pub quote_only: bool,
+    /// Only extends another cue (in a statement); never a cue by itself.
+    pub nominal: bool,
+}
+
+/// How a token sequence matched a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    /// -s form: says, warns.
+    Present3,
+    /// -ed or irregular past: said, warned, told.
+    Past,
+    /// -ing form: saying, warning.
+    Gerund,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct CueMatch {
+    pub cue: usize,
+    pub form: Form,
+    /// Tokens the cue covers (1 for single words).
+    pub len: usize,
+}
+
+/// The cue lexicon, indexed by inflected first word.
+#[derive(Debug, Default)]
+pub struct CueLexicon {
+    pub cues: Vec<Cue>,
+    by_form: FxHashMap<String, Vec<(usize, Form)>>,
+}
+
+impl CueLexicon {
+    pub fn load(lex: &Lexicons) -> Result<Self, Error> {
+        let mut out = CueLexicon::default();
+        for row in lex.rows("cues.tsv", 4, 5)? {
+            let lemma = row.col(0).to_lowercase();
+            let speech = match row.col(2) {
+                "speech" => true,
+                "other" => false,
+                t => return Err(row.error(format!("type must be speech or other, not {t:?}"))),
+            };
+            let comp = row.col(3);
+            let mut words = lemma.split_whitespace().map(str::to_string);
+            let Some(first) = words.next() else {
+                return Err(row.error("empty cue"));
+            };
+            let rest: Vec<String> = words.collect();
+            let id = out.cues.len();
+            out.cues.push(Cue {
+                lemma: lemma.clone(),
+                class: row.col(1).to_string(),
+                speech,
+                takes_object: comp.contains("obj_"),
+                takes_clause: comp.contains("clause") || comp.contains("quote"),
+                rest,
+                quote_only: comp == "quote",
+                nominal: comp == "none" && lemma != "according to",
+            });
+            let mut forms = inflections(&first);
+            for f in row
+                .col(4)
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+            {
+                let form = if f.ends_with("ing") {
+                    Form::Gerund
+                } else if f.ends_with('s') && !f.ends_with("ss") {
+                    Form::Present3
+                } else {
+                    Form::Past
+                };
+                forms.push((f.to_lowercase(), form));
+            }
+            for (f, form) in forms {
+                let e = out.by_form.entry(f).or_default();
+                if !e.iter().any(|&(c, _)| c == id) {
+                    e.push((id, form));
+                }
+            }
+        }
+        // Longer cues first, so "call on" wins over "call".
+        for v in out.by_form.values_mut() {
+            v.sort_by_key(|&(c, _)| std::cmp::Reverse(out.cues[c].rest.len()));
+        }
+        Ok(out)
+    }
+
+    /// The speech cue starting at `words[0]`, if any. `words` are the
+    /// normalised tokens from the candidate on.
+    pub fn match_at(&self, words: &[&str]) -> Option<CueMatch> {
+        let first = *words.first()?;
+        for &(cue, form) in self.by_form.get(first)? {
+            let c = &self.cues[cue];
+            if !c.speech || c.nominal {
+                continue;
+            }
+            if c.rest.len() < words.len() && c.rest.iter().zip(&words[1..]).all(|(a, b)| a == b) {
+                return Some(CueMatch {
+                    cue,
+                    form,
+                    len: 1 + c.rest.len(),
+                });
+            }
+        }
+        None
+    }
+
+    pub fn get(&self, m: CueMatch) -> &Cue {
+        &self.cues[m.cue]
+    }
+}
+
+/// Regular inflections of an English verb (and plural of a noun), generously:
+/// a form that is not a word costs nothing.
+fn inflections(w: &str) -> Vec<(String, Form)> {
+    let mut v = vec![(w.to_string(), Form::Base)];
+    if !w.chars().all(|c| c.is_ascii_alphabetic()) || w.len() < 2 {
+        return v;
+    }
+    let b = w.as_bytes();
+    let last = b[b.len() - 1] as char;
+    let prev = b[b.len() - 2] as char;
+    let vowel = |c: char| "aeiou".contains(c);
+    let stem = &w[..w.len() - 1];
+    if last == 'y' && !vowel(prev) {
+        v.push((format!("{stem}ies"), Form::Present3));
+        v.push((format!("{stem}ied"), Form::Past));
+    } else if w.ends_with('s')
+        || w.ends_with("sh")
+        || w.ends_with("ch")
+        || w.ends_with('x')
+        || w.ends_with('z')
+    {
+        v.push((format!("{w}es"), Form::Present3));
+    } else {
+        v.push((format!("{w}s"), Form::Present3));
+    }
+    if last == 'e' {
+        v.push((format!("{w}d"), Form::Past));
+        v.push((format!("{stem}ing"), Form::Gerund));
+    } else {
+        if last != 'y' || vowel(prev) {
+            v.push((format!("{w}ed"), Form::Past));
+        }
+        v.push((format!("{w}ing"), Form::Gerund));
+        // Consonant doubling: admit → admitted, slam → slammed.
+        if !vowel(last) && vowel(prev) && !"wxy".contains(last) {
+            v.push((format!("{w}{last}ed"), Form::Past));
+            v.push((format!("{w}{last}ing"), Form::Gerund));
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_cover_regular_verbs() {
+        let f = |w: &str| {
+            inflections(w)
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect::<Vec<_>>()
+        };
+        assert!(f("warn").contains(&"warned".to_string()));
+        assert!(f("deny").contains(&"denied".to_string()));
+        assert!(f("deny").contains(&"denies".to_string()));
+        assert!(f("admit").contains(&"admitted".to_string()));
+        assert!(f("insist").contains(&"insisting".to_string()));
+        assert!(f("argue").contains(&"arguing".to_string()));
+        assert!(f("argue").contains(&"argued".to_string()));
+        assert!(!f("report").contains(&"reporter".to_string()));
+    }
+
+    #[test]
+    fn lexicon_matches_irregular_and_multiword_cues() {
+        let lx = CueLexicon::load(&Lexicons::builtin()).unwrap();
+        let said = lx.match_at(&["said", "that"]).unwrap();
+        assert_eq!(lx.get(said).lemma, "say");
+        assert_eq!(said.form, Form::Past);
+        let told = lx.match_at(&["told", "reuters"]).unwrap();
+        assert_eq!(lx.get(told).lemma, "tell");
+        let acc = lx.match_at(&["according", "to", "x"]).unwrap();
+        assert_eq!(acc.len, 2);
+        assert!(lx.match_at(&["reporter"]).is_none());
+        assert!(lx.match_at(&["according"]).is_none());
+    }
+}

@@ -1,0 +1,1115 @@
+//! Attribution: every reported statement of a document, with its cue and
+//! speaker mention.
+//!
+//! Works paragraph by paragraph over body sentences only (flagged
+//! boilerplate never yields statements). The order of the rules matters:
+//! quotes with an attribution next to them first, then cue-driven indirect
+//! and mixed speech (which absorbs the quotes inside it), then `according
+//! to`, then quotes that continue an earlier speaker's words.
+
+pub mod cues;
+pub mod quotes;
+
+use crate::clean::Cleaned;
+use crate::error::Error;
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+use crate::speakers::{Roles, SpeakerLexicon, Tok};
+use crate::tokenize::Tokenized;
+use std::ops::Not;
+
+use cues::{CueLexicon, CueMatch, Form};
+use quotes::Quote;
+
+/// The shape of a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Direct,
+    Mixed,
+    Indirect,
+    AccordingTo,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Mixed => "mixed",
+            Kind::Indirect => "indirect",
+            Kind::AccordingTo => "according_to",
+        }
+    }
+}
+
+/// The cue of a statement as found in the text.
+#[derive(Debug, Clone)]
+pub struct CueRef {
+    pub span: Span,
+    pub lemma: String,
+    pub class: String,
+}
+
+/// How the speaker mention relates to the statement, for resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerSource {
+    /// A mention in the attribution itself.
+    Mention,
+    /// The quote continues the previous statement's speaker.
+    Continues(usize),
+    /// No attribution found.
+    None,
+}
+
+/// One reported statement (possibly in several parts).
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub kind: Kind,
+    /// Content parts, in text order, without quote marks.
+    pub parts: Vec<Span>,
+    pub cue: Option<CueRef>,
+    /// The speaker as written ("he", "A spokesperson for Hamas, Abdel-Latif al-Qanoua").
+    pub mention: Option<Span>,
+    pub source: SpeakerSource,
+    pub confidence: f64,
+}
+
+/// The attribution stage, built once from the lexicons.
+pub struct Attributor {
+    pub cues: CueLexicon,
+    pub words: SpeakerLexicon,
+}
+
+/// A paragraph's body tokens, with sentence boundaries.
+struct Para<'a> {
+    toks: Vec<Tok<'a>>,
+    /// Token ranges of the sentences, in order.
+    sents: Vec<std::ops::Range<usize>>,
+    quotes: Vec<Quote>,
+    span: Span,
+}
+
+impl Para<'_> {
+    fn sent_of(&self, tok: usize) -> std::ops::Range<usize> {
+        self.sents
+            .iter()
+            .find(|r| r.contains(&tok))
+            .cloned()
+            .unwrap_or(tok..tok + 1)
+    }
+
+    /// The quote whose marks enclose byte `pos`.
+    fn quote_at(&self, pos: usize) -> Option<usize> {
+        self.quotes
+            .iter()
+            .position(|q| q.outer.start <= pos && pos < q.outer.end)
+    }
+
+    /// First token starting at or after byte `pos`.
+    fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < pos)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+}
+
+fn is_punct(t: &Tok) -> bool {
+    !t.text.chars().any(|c| c.is_alphanumeric())
+}
+
+fn is_quote_mark(t: &Tok) -> bool {
+    matches!(
+        t.text,
+        "“" | "”" | "\"" | "„" | "«" | "»" | "''" | "``" | "＂"
+    )
+}
+
+impl Attributor {
+    pub fn new(lex: &Lexicons) -> Result<Self, Error> {
+        Ok(Attributor {
+            cues: CueLexicon::load(lex)?,
+            words: SpeakerLexicon::load(lex)?,
+        })
+    }
+
+    pub fn attribute(&self, text: &str, cleaned: &Cleaned, tk: &Tokenized) -> Vec<Statement> {
+        let mut out: Vec<Statement> = Vec::new();
+        let mut carry: Option<usize> = None; // statement whose quote runs on
+        for pi in 0..cleaned.paragraphs.len() {
+            let sents: Vec<_> = tk
+                .sentences
+                .iter()
+                .filter(|s| s.paragraph == pi && s.is_body())
+                .collect();
+            if sents.is_empty() {
+                carry = None;
+                continue;
+            }
+            let mut para = Para {
+                toks: Vec::new(),
+                sents: Vec::new(),
+                quotes: Vec::new(),
+                span: Span::new(sents[0].span.start, sents[sents.len() - 1].span.end),
+            };
+            for s in &sents {
+                let a = para.toks.len();
+                para.toks
+                    .extend(tk.tokens[s.tokens.clone()].iter().map(|t| Tok {
+                        span: t.span,
+                        text: t.span.slice(text),
+                        norm: tk.norm(t),
+                    }));
+                para.sents.push(a..para.toks.len());
+            }
+            para.quotes = quotes::quotes(para.span.slice(text), para.span.start);
+            self.paragraph(&para, &mut out, &mut carry);
+        }
+        // Text order, keeping the links between statements intact.
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| out[i].parts[0].start);
+        let mut new_index = vec![0; out.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut sorted: Vec<Statement> = order.iter().map(|&i| out[i].clone()).collect();
+        for st in &mut sorted {
+            if let SpeakerSource::Continues(t) = st.source {
+                st.source = SpeakerSource::Continues(new_index[t]);
+            }
+        }
+        sorted
+    }
+
+    fn paragraph(&self, p: &Para, out: &mut Vec<Statement>, carry: &mut Option<usize>) {
+        let base = out.len();
+        let mut used_quote = vec![false; p.quotes.len()];
+        let mut used_cue = vec![false; p.toks.len()];
+        // Cues outside quotes.
+        let mut cues: Vec<(usize, CueMatch)> = Vec::new();
+        let mut i = 0;
+        while i < p.toks.len() {
+            if p.quote_at(p.toks[i].span.start).is_none() {
+                if let Some(m) = self.cue_at(p, i) {
+                    cues.push((i, m));
+                    i += m.len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+
+        // 1. Quotes with an attribution right after or right before them.
+        for (qi, q) in p.quotes.iter().enumerate() {
+            if let Some(st) = self
+                .quote_with_trailing_cue(p, q, &cues, &mut used_cue)
+                .or_else(|| self.quote_with_leading_cue(p, q, &cues, &mut used_cue))
+            {
+                used_quote[qi] = true;
+                out.push(st);
+            }
+        }
+
+        // 2. Cue-driven statements: according to, then content before its
+        // attribution ("…, a spokesperson said"), then content after it.
+        for pass in 0..3 {
+            for &(ci, m) in &cues {
+                if used_cue[ci] {
+                    continue;
+                }
+                let according = self.cues.get(m).lemma == "according to";
+                if self.cues.get(m).quote_only {
+                    continue;
+                }
+                let st = match (pass, according) {
+                    (0, true) => self.according_to(p, ci, m),
+                    (1, false) => self.indirect_after(p, ci, m),
+                    (2, false) => self.indirect_before(p, ci, m, &out[base..]),
+                    _ => None,
+                };
+                let Some(mut st) = st else { continue };
+                let overlaps = out[base..].iter().any(|o| {
+                    o.parts
+                        .iter()
+                        .any(|a| st.parts.iter().any(|b| a.start < b.end && b.start < a.end))
+                });
+                if overlaps {
+                    continue;
+                }
+                // Quotes inside the content are part of it (mixed speech).
+                for (qi, q) in p.quotes.iter().enumerate() {
+                    if st.parts.iter().any(|part| part.contains(q.content)) {
+                        used_quote[qi] = true;
+                        if st.kind == Kind::Indirect {
+                            st.kind = Kind::Mixed;
+                        }
+                    }
+                }
+                used_cue[ci] = true;
+                out.push(st);
+            }
+        }
+
+        // 3. Quotes left over: continuations of a speaker, or unattributed.
+        for (qi, q) in p.quotes.iter().enumerate() {
+            if used_quote[qi] {
+                continue;
+            }
+            // Inside a statement's content already (a partial quote)?
+            if out[base..].iter().any(|s| {
+                s.parts
+                    .iter()
+                    .any(|a| a.start <= q.content.start && q.content.end <= a.end)
+            }) {
+                continue;
+            }
+            let words = p.toks[p.tok_at(q.content.start)..p.tok_at(q.content.end)]
+                .iter()
+                .filter(|t| !is_punct(t))
+                .count();
+            let opens_paragraph = p
+                .toks
+                .first()
+                .is_some_and(|t| t.span.start >= q.outer.start);
+            // A quote running over paragraphs: this one continues the last.
+            if let (Some(c), true) = (*carry, opens_paragraph) {
+                if c < out.len() {
+                    out[c].parts.push(q.content);
+                    used_quote[qi] = true;
+                    continue;
+                }
+            }
+            if words < 4 {
+                continue; // scare quotes, titles, single words
+            }
+            // The nearest attributed quote statement in this paragraph, before
+            // it if there is one, else after it.
+            let prev = (base..out.len())
+                .filter(|&s| out[s].kind == Kind::Direct && out[s].parts[0].start < q.content.start)
+                .max_by_key(|&s| out[s].parts[0].start);
+            let next = (base..out.len())
+                .filter(|&s| out[s].parts[0].start > q.content.start)
+                .min_by_key(|&s| out[s].parts[0].start);
+            if let Some(s) = prev {
+                // Same statement when only the attribution stands between.
+                out[s].parts.push(q.content);
+                used_quote[qi] = true;
+            } else if let Some(s) = next {
+                out.push(Statement {
+                    kind: Kind::Direct,
+                    parts: vec![q.content],
+                    cue: None,
+                    mention: None,
+                    source: SpeakerSource::Continues(s),
+                    confidence: 0.6,
+                });
+                used_quote[qi] = true;
+            } else {
+                let prev_para = out[..base]
+                    .iter()
+                    .rposition(|s| s.mention.is_some() || s.source != SpeakerSource::None);
+                out.push(Statement {
+                    kind: Kind::Direct,
+                    parts: vec![q.content],
+                    cue: None,
+                    mention: None,
+                    source: match prev_para {
+                        Some(s) if opens_paragraph => SpeakerSource::Continues(s),
+                        _ => SpeakerSource::None,
+                    },
+                    confidence: 0.4,
+                });
+                used_quote[qi] = true;
+            }
+        }
+        for s in &mut out[base..] {
+            s.parts.sort();
+        }
+        // A quote left open at the paragraph's end runs on into the next one.
+        *carry = p.quotes.last().filter(|q| q.unclosed).and_then(|q| {
+            (0..out.len())
+                .rev()
+                .find(|&s| out[s].parts.contains(&q.content))
+        });
+    }
+
+    /// A speech cue starting at token `i`, unless the context shows it is a
+    /// noun ("the warning"), a passive ("was asked") or an infinitive.
+    fn cue_at(&self, p: &Para, i: usize) -> Option<CueMatch> {
+        let words: Vec<&str> = p.toks[i..(i + 5).min(p.toks.len())]
+            .iter()
+            .map(|t| t.norm)
+            .collect();
+        let m = self.cues.match_at(&words)?;
+        if self.cues.get(m).lemma == "according to" {
+            return Some(m);
+        }
+        let sent = p.sent_of(i);
+        let skippable = |t: &Tok| {
+            self.words.roles(t.norm).has(Roles::SKIP) || t.norm == "not" || t.norm == "n't"
+        };
+        let prev_raw = (i > sent.start).then(|| &p.toks[i - 1]);
+        let prev_k = (sent.start..i).rev().find(|&k| !skippable(&p.toks[k]));
+        let prev = prev_k.map(|k| &p.toks[k]);
+        let next = p.toks.get(i + m.len).filter(|_| i + m.len < sent.end);
+        const AUX: &[&str] = &[
+            "have", "has", "had", "is", "are", "was", "were", "will", "would",
+        ];
+        const BE: &[&str] = &["was", "were", "been", "being", "be", "is", "are"];
+        if let Some(prev) = prev {
+            let r = self.words.roles(prev.norm);
+            if r.has(Roles::DETERMINER)
+                && !matches!(prev.norm, "some" | "many" | "both" | "several" | "other")
+                || prev.is_possessive()
+            {
+                return None; // a noun: "the warning", "his statement"
+            }
+            if BE.contains(&prev.norm) && m.form != Form::Gerund {
+                return None; // passive: "was asked"
+            }
+            if prev.norm == "to" && m.form == Form::Base {
+                return None; // "declined to comment"
+            }
+            if m.form == Form::Past
+                && matches!(
+                    prev.norm,
+                    "when"
+                        | "if"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "once"
+                        | "unless"
+                        | "although"
+                        | "though"
+                )
+            {
+                return None; // "When asked whether …": nobody is quoted
+            }
+        }
+        match m.form {
+            // "says" is a verb after a subject; "talks have" is a noun.
+            Form::Present3 => {
+                let subject = prev_k.is_some_and(|k| {
+                    self.np_word(p, k) || self.words.pronoun(p.toks[k].norm).is_some()
+                });
+                let inverted = prev.is_some_and(|t| t.text == "," || is_quote_mark(t));
+                if !(subject || inverted) || next.is_some_and(|n| AUX.contains(&n.norm)) {
+                    return None;
+                }
+            }
+            // A base form needs a plural subject or an auxiliary: "officials
+            // say", "they warn", "did not say"; "the October 7 attack" is a noun.
+            Form::Base => {
+                let aux = prev_raw.is_some_and(|t| {
+                    skippable(t) && !matches!(t.norm, "also" | "later" | "then" | "again")
+                });
+                let plural = prev.is_some_and(|t| {
+                    self.words
+                        .pronoun(t.norm)
+                        .is_some_and(|pr| pr.plural || pr.person < 3)
+                        || (t.norm.ends_with('s') && !t.is_possessive() && t.norm.len() > 3)
+                });
+                if !aux && !plural {
+                    return None;
+                }
+            }
+            // "a plan proposed by", "reported killed": a participle, not a cue.
+            Form::Past => {
+                if next.is_some_and(|n| {
+                    n.norm == "by" || (n.norm.ends_with("ed") && !n.is_cap() && n.norm.len() > 4)
+                }) {
+                    return None;
+                }
+            }
+            Form::Gerund => {}
+        }
+        // Capitalised mid-sentence: a name or a title ("Statement", "Post").
+        if p.toks[i].is_cap() && i != sent.start {
+            return None;
+        }
+        Some(m)
+    }
+
+    /// Whether token `k` can stand inside a speaker noun phrase.
+    fn np_word(&self, p: &Para, k: usize) -> bool {
+        let t = &p.toks[k];
+        if t.text == "-" || t.text == "‐" {
+            // Only inside hyphenated words (Abdel-Latif).
+            return k > 0
+                && k + 1 < p.toks.len()
+                && p.toks[k - 1].span.end == t.span.start
+                && p.toks[k + 1].span.start == t.span.end;
+        }
+        if is_punct(t) {
+            return false;
+        }
+        let r = self.words.roles(t.norm);
+        if t.is_cap() {
+            return !r.has(Roles::STOP) || k == 0 && r.has(Roles::DETERMINER);
+        }
+        r.has(Roles::DETERMINER)
+            || r.has(Roles::MODIFIER)
+            || r.has(Roles::PARTICLE)
+            || self.words.is_title(t.norm)
+            || self.words.head_kind(t.norm).is_some()
+            || self.words.demonym(t.norm).is_some()
+            || t.is_possessive()
+            || t.norm.chars().all(|c| c.is_ascii_digit())
+            || t.norm.ends_with("-based")
+    }
+
+    /// A lower-case word that modifies the name or title right after it
+    /// ("the *engineer* Tom Berg", "*city* engineer"), which the word lists
+    /// cannot all hold.
+    fn np_modifier(&self, p: &Para, k: usize) -> bool {
+        let t = &p.toks[k];
+        let Some(n) = p.toks.get(k + 1) else {
+            return false;
+        };
+        let r = self.words.roles(t.norm);
+        t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !t.is_cap()
+            && !r.has(Roles::STOP)
+            && !r.has(Roles::SKIP)
+            && !r.has(Roles::CONNECTOR)
+            && !r.has(Roles::PREPOSITION)
+            && !r.has(Roles::TIME)
+            && self.words.pronoun(t.norm).is_none()
+            && !matches!(
+                t.norm,
+                "that" | "and" | "or" | "who" | "which" | "is" | "was" | "are" | "were"
+            )
+            && self.cues.match_at(&[t.norm]).is_none()
+            && (n.is_cap() && self.words.roles(n.norm).has(Roles::STOP).not()
+                || self.words.is_title(n.norm)
+                || self.words.head_kind(n.norm).is_some())
+    }
+
+    /// A multi-word title or head noun ending at `k` (lower case words such as
+    /// "press secretary" are covered word by word only if each is listed).
+    fn np_left(&self, p: &Para, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut i = end;
+        while i > floor {
+            let k = i - 1;
+            if self.np_word(p, k) || (i < end && self.np_modifier(p, k)) {
+                i -= 1;
+                continue;
+            }
+            // "spokesperson for Hamas": a connector between a title/head and a name.
+            let t = &p.toks[k];
+            if self.words.roles(t.norm).has(Roles::CONNECTOR) && i < end && k > floor {
+                let left = &p.toks[k - 1];
+                if self.words.is_title(left.norm)
+                    || self.words.head_kind(left.norm).is_some()
+                    || left.is_cap() && p.toks[k + 1].is_cap()
+                {
+                    i -= 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Do not start on a connector, and do not end on a determiner.
+        while i < end && self.words.roles(p.toks[i].norm).has(Roles::CONNECTOR) {
+            i += 1;
+        }
+        if i == end || !self.has_head(p, i, end) {
+            return None;
+        }
+        Some((i, end))
+    }
+
+    /// A noun phrase needs a head: a name, a title, or an entity noun.
+    fn has_head(&self, p: &Para, a: usize, b: usize) -> bool {
+        p.toks[a..b].iter().any(|t| {
+            (t.is_cap()
+                && !self.words.roles(t.norm).has(Roles::DETERMINER)
+                && !self.words.roles(t.norm).has(Roles::STOP))
+                || self.words.is_title(t.norm)
+                || self.words.head_kind(t.norm).is_some()
+        })
+    }
+
+    fn np_right(&self, p: &Para, start: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut j = start;
+        while j < limit {
+            if self.np_word(p, j) || (j + 1 < limit && self.np_modifier(p, j)) {
+                j += 1;
+                continue;
+            }
+            let t = &p.toks[j];
+            let prev = &p.toks[j.max(1) - 1];
+            if self.words.roles(t.norm).has(Roles::CONNECTOR)
+                && j > start
+                && j + 1 < limit
+                && (self.words.is_title(prev.norm)
+                    || self.words.head_kind(prev.norm).is_some()
+                    || prev.is_cap() && p.toks[j + 1].is_cap())
+                && self.np_word(p, j + 1)
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // Time words are not part of the name ("said Thursday").
+        while j > start
+            && self.words.roles(p.toks[j - 1].norm).has(Roles::TIME)
+            && p.toks[j - 1].is_cap()
+        {
+            j -= 1;
+        }
+        (j > start && self.has_head(p, start, j)).then_some((start, j))
+    }
+
+    /// The speaker mention ending right before the cue at `ci` (skipping
+    /// auxiliaries and adverbs, and a parenthetical such as ", in a statement
+    /// to Reuters,"). Includes an appositive: "A spokesperson for Hamas,
+    /// Abdel-Latif al-Qanoua, said".
+    fn speaker_left(&self, p: &Para, ci: usize, floor: usize) -> Option<Span> {
+        let mut end = ci;
+        while end > floor && {
+            let t = &p.toks[end - 1];
+            self.words.roles(t.norm).has(Roles::SKIP) || t.norm == "not" || t.norm == "n't"
+        } {
+            end -= 1;
+        }
+        if end == floor {
+            return None;
+        }
+        let t = &p.toks[end - 1];
+        if self.words.pronoun(t.norm).is_some() || self.words.roles(t.norm).has(Roles::RELATIVE) {
+            return Some(t.span);
+        }
+        if t.text == "," {
+            // ", X ," before the cue: an appositive, or a parenthetical to skip.
+            let close = end - 1;
+            let open = (floor..close).rev().find(|&k| p.toks[k].text == ",")?;
+            let inner_first = &p.toks[open + 1];
+            if matches!(
+                inner_first.norm,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "speaking"
+                    | "according"
+                    | "through"
+                    | "via"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "as"
+            ) {
+                return self.speaker_left(p, open, floor);
+            }
+            if let Some((a, b)) = self.np_left(p, close, open + 1) {
+                if a == open + 1 {
+                    if let Some((a0, _)) = self.np_left(p, open, floor) {
+                        return Some(p.span(a0, b));
+                    }
+                    return Some(p.span(a, b));
+                }
+            }
+            // ", who …," relative clauses: take the NP before them.
+            return None;
+        }
+        let (a, b) = self.np_left(p, end, floor)?;
+        Some(p.span(a, b))
+    }
+
+    /// `“…,” X said` / `“…,” said X` / `“…,” he told Reuters`.
+    fn quote_with_trailing_cue(
+        &self,
+        p: &Para,
+        q: &Quote,
+        cues: &[(usize, CueMatch)],
+        used: &mut [bool],
+    ) -> Option<Statement> {
+        let after = p.tok_at(q.outer.end);
+        if after >= p.toks.len() {
+            return None;
+        }
+        // The attribution must be in the sentence where the quote closes.
+        let sent = p.sent_of(after - 1);
+        if after >= sent.end {
+            return None;
+        }
+        let mut k = after;
+        if k < p.toks.len() && matches!(p.toks[k].text, "," | "—" | "–") {
+            k += 1;
+        }
+        // The cue must follow within the attribution clause.
+        let limit = (k + 12).min(sent.end.max(k));
+        let &(ci, m) = cues
+            .iter()
+            .find(|&&(ci, _)| ci >= k && ci < limit && !used[ci])?;
+        // Nothing but a speaker NP (and skip words) may stand between.
+        let mention = if ci == k {
+            // Inverted: "said Hamas spokesperson X" / "said he".
+            let e = ci + m.len;
+            if e < p.toks.len() && self.words.pronoun(p.toks[e].norm).is_some() {
+                Some(p.toks[e].span)
+            } else {
+                let (a, b) = self.np_right(p, e, sent.end.max(e))?;
+                Some(p.span(a, b))
+            }
+        } else {
+            let m = self.speaker_left(p, ci, k)?;
+            // The mention must start right at k.
+            if p.tok_at(m.start) != k {
+                return None;
+            }
+            Some(m)
+        };
+        used[ci] = true;
+        let c = self.cues.get(m);
+        Some(Statement {
+            kind: Kind::Direct,
+            parts: vec![q.content],
+            cue: Some(CueRef {
+                span: p.span(ci, ci + m.len),
+                lemma: c.lemma.clone(),
+                class: c.class.clone(),
+            }),
+            mention,
+            source: SpeakerSource::Mention,
+            confidence: 0.9,
+        })
+    }
+
+    /// `X said: “…”` / `…, declaring: “…”` / `X told Reuters, “…”`.
+    fn quote_with_leading_cue(
+        &self,
+        p: &Para,
+        q: &Quote,
+        cues: &[(usize, CueMatch)],
+        used: &mut [bool],
+    ) -> Option<Statement> {
+        let open = p.tok_at(q.outer.start);
+        if open == 0 {
+            return None;
+        }
+        let sent = p.sent_of(open);
+        // The token right before the opening mark must be ':' or ','.
+        let mut k = open;
+        while k > sent.start && is_quote_mark(&p.toks[k - 1]) {
+            k -= 1;
+        }
+        if k == sent.start || !matches!(p.toks[k - 1].text, ":" | ",") {
+            return None;
+        }
+        let &(ci, m) = cues.iter().rev().find(|&&(ci, m)| {
+            ci + m.len < k && ci + m.len + 6 >= k && ci >= sent.start && !used[ci]
+        })?;
+        if p.toks[ci + m.len..k]
+            .iter()
+            .any(|t| t.norm == "that" || is_quote_mark(t))
+        {
+            return None;
+        }
+        let mention = self.speaker_for(p, ci, sent.start, &[]);
+        used[ci] = true;
+        let c = self.cues.get(m);
+        Some(Statement {
+            kind: Kind::Direct,
+            parts: vec![q.content],
+            cue: Some(CueRef {
+                span: p.span(ci, ci + m.len),
+                lemma: c.lemma.clone(),
+                class: c.class.clone(),
+            }),
+            mention,
+            source: SpeakerSource::Mention,
+            confidence: if mention.is_some() { 0.85 } else { 0.5 },
+        })
+    }
+
+    /// The speaker of a cue at `ci`: the mention before it; for a
+    /// participle (", warning that") or a coordinated cue ("and insisted")
+    /// the speaker of the sentence's earlier statement, else its subject.
+    fn speaker_for(
+        &self,
+        p: &Para,
+        ci: usize,
+        sent_start: usize,
+        earlier: &[Statement],
+    ) -> Option<Span> {
+        let prev = (ci > sent_start).then(|| p.toks[ci - 1].norm);
+        let shared = prev == Some(",") && p.toks[ci].norm.ends_with("ing") || prev == Some("and");
+        if !shared {
+            if let Some(m) = self.speaker_left(p, ci, sent_start) {
+                return Some(m);
+            }
+        }
+        if shared {
+            let here = p.toks[sent_start].span.start;
+            let cue_pos = p.toks[ci].span.start;
+            if let Some(st) = earlier
+                .iter()
+                .filter(|st| {
+                    st.cue
+                        .as_ref()
+                        .is_some_and(|c| c.span.start >= here && c.span.start < cue_pos)
+                })
+                .max_by_key(|st| st.cue.as_ref().map(|c| c.span.start))
+            {
+                if st.mention.is_some() {
+                    return st.mention;
+                }
+            }
+        }
+        self.subject(p, sent_start, ci)
+    }
+
+    /// The subject at the start of a sentence: after an introductory phrase
+    /// ("On Monday,"), up to the first auxiliary or verb-like word.
+    fn subject(&self, p: &Para, sent_start: usize, limit: usize) -> Option<Span> {
+        let mut s = sent_start;
+        if let Some(c) = (s..limit.min(s + 7)).find(|&k| p.toks[k].text == ",") {
+            if self.words.roles(p.toks[s].norm).has(Roles::STOP)
+                || self.words.roles(p.toks[s].norm).has(Roles::PREPOSITION)
+            {
+                s = c + 1;
+            }
+        }
+        while s < limit && self.words.roles(p.toks[s].norm).has(Roles::STOP) && !p.toks[s].is_cap()
+        {
+            s += 1;
+        }
+        if s < limit && self.words.pronoun(p.toks[s].norm).is_some() {
+            return Some(p.toks[s].span);
+        }
+        let mut e = s;
+        while e < limit {
+            let t = &p.toks[e];
+            if is_punct(t) && t.text != "-" {
+                break;
+            }
+            let r = self.words.roles(t.norm);
+            if r.has(Roles::STOP) && !r.has(Roles::DETERMINER) {
+                break;
+            }
+            if !t.is_cap()
+                && !self.np_word(p, e)
+                && (r.has(Roles::SKIP)
+                    || t.norm.ends_with('s')
+                    || t.norm.ends_with("ed")
+                    || self.cue_at(p, e).is_some())
+            {
+                break;
+            }
+            e += 1;
+        }
+        (e > s && self.has_head(p, s, e)).then(|| p.span(s, e))
+    }
+
+    fn cue_ref(&self, p: &Para, ci: usize, m: CueMatch) -> CueRef {
+        let c = self.cues.get(m);
+        CueRef {
+            span: p.span(ci, ci + m.len),
+            lemma: c.lemma.clone(),
+            class: c.class.clone(),
+        }
+    }
+
+    /// Content before its attribution: `…, X said.` / `…, said X.` /
+    /// `…, Leavitt stated during a briefing.`
+    fn indirect_after(&self, p: &Para, ci: usize, m: CueMatch) -> Option<Statement> {
+        let sent = p.sent_of(ci);
+        let e = ci + m.len;
+        // The speaker between the comma and the cue, or right after the cue.
+        let (comma, mention) = if ci > sent.start && p.toks[ci - 1].text == "," {
+            let mention = if e < sent.end && self.words.pronoun(p.toks[e].norm).is_some() {
+                Some(p.toks[e].span)
+            } else {
+                self.np_right(p, e, sent.end).map(|(a, b)| p.span(a, b))
+            };
+            (ci - 1, mention)
+        } else {
+            let m = self
+                .speaker_left(p, ci, sent.start)
+                .filter(|m| {
+                    let a = p.tok_at(m.start);
+                    a > sent.start + 1 && p.toks[a - 1].text == ","
+                })
+                .or_else(|| self.described_speaker(p, ci, sent.start))?;
+            (p.tok_at(m.start) - 1, Some(m))
+        };
+        let mention = mention?;
+        // After the cue (and a speaker after it): only time words or a
+        // prepositional phrase may follow before the sentence ends.
+        let mut j = e;
+        if mention.start >= p.toks[e.min(p.toks.len() - 1)].span.start {
+            j = p.tok_at(mention.end);
+        }
+        // "… told The Times of Israel": the addressee.
+        if j == e && self.cues.get(m).takes_object {
+            if let Some((_, b)) = self.np_right(p, j, sent.end) {
+                j = b;
+            }
+        }
+        while j < sent.end && self.words.roles(p.toks[j].norm).has(Roles::TIME) {
+            j += 1;
+        }
+        let tail_ok = j >= sent.end
+            || p.toks[j..sent.end].iter().all(is_punct)
+            || self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION)
+                && !p.toks[j..sent.end]
+                    .iter()
+                    .any(|t| t.norm == "that" || is_quote_mark(t))
+            || p.toks[j].text == ",";
+        if !tail_ok || comma <= sent.start {
+            return None;
+        }
+        let mut s = sent.start;
+        if let Some(intro) = (s..comma).find(|&k| p.toks[k].text == ",") {
+            if intro - s <= 4 && intro + 1 < comma {
+                s = intro + 1;
+            }
+        }
+        let content = self.trim_content(p, s, comma)?;
+        Some(Statement {
+            kind: Kind::Indirect,
+            parts: vec![content],
+            cue: Some(self.cue_ref(p, ci, m)),
+            mention: Some(mention),
+            source: SpeakerSource::Mention,
+            confidence: 0.75,
+        })
+    }
+
+    /// `…, a senior official involved in the talks told X.`: a speaker
+    /// description with modifiers the noun-phrase reader does not cover,
+    /// between a comma and the cue.
+    fn described_speaker(&self, p: &Para, ci: usize, floor: usize) -> Option<Span> {
+        let comma = (floor..ci)
+            .rev()
+            .take(14)
+            .find(|&k| p.toks[k].text == ",")?;
+        let first = comma + 1;
+        if first >= ci {
+            return None;
+        }
+        let t = &p.toks[first];
+        let opens = self.words.roles(t.norm).has(Roles::DETERMINER) || t.is_cap();
+        if !opens || !self.has_head(p, first, ci) || p.toks[first..ci].iter().any(is_quote_mark) {
+            return None;
+        }
+        Some(p.span(first, ci))
+    }
+
+    /// Content after its cue: `X said (that) …`, `…, warning that …`.
+    fn indirect_before(
+        &self,
+        p: &Para,
+        ci: usize,
+        m: CueMatch,
+        earlier: &[Statement],
+    ) -> Option<Statement> {
+        let sent = p.sent_of(ci);
+        let e = ci + m.len;
+        let participle = ci > sent.start && p.toks[ci - 1].text == "," && m.form == Form::Gerund;
+        let mention = self.speaker_for(p, ci, sent.start, earlier);
+        if mention.is_none() && !participle {
+            return None;
+        }
+        if m.form == Form::Gerund
+            && !participle
+            && ci > sent.start
+            && !matches!(
+                p.toks[ci - 1].norm,
+                "is" | "was" | "were" | "are" | "been" | "be"
+            )
+        {
+            return None; // a gerund used as a noun
+        }
+        let mut s = e;
+        // Time words and short objects before "that": "told Reuters that",
+        // "said Thursday", "affirmed on Sunday that".
+        let look = (s + 8).min(sent.end);
+        if let Some(t) = (s..look).find(|&k| p.toks[k].norm == "that") {
+            if (s..t).all(|k| {
+                let r = self.words.roles(p.toks[k].norm);
+                self.np_word(p, k)
+                    || r.has(Roles::TIME)
+                    || r.has(Roles::CONNECTOR)
+                    || p.toks[k].text == ","
+            }) {
+                s = t;
+            }
+        }
+        while s < sent.end {
+            let r = self.words.roles(p.toks[s].norm);
+            let time = r.has(Roles::TIME) && !r.has(Roles::DETERMINER);
+            if p.toks[s].norm == "on"
+                && !(s + 1 < sent.end && self.words.roles(p.toks[s + 1].norm).has(Roles::TIME))
+            {
+                break;
+            }
+            if !(time || matches!(p.toks[s].text, ":" | ",")) {
+                break;
+            }
+            s += 1;
+        }
+        if s >= sent.end {
+            return None;
+        }
+        // A quote right after the cue that ends the sentence is a direct
+        // quote, attributed by the quote rules.
+        if is_quote_mark(&p.toks[s]) {
+            if let Some(qi) = p.quote_at(p.toks[s].span.start) {
+                let after = p.tok_at(p.quotes[qi].outer.end);
+                if after >= sent.end || p.toks[after..sent.end].iter().all(is_punct) {
+                    return None;
+                }
+            }
+        }
+        let end = self.clause_end(p, s, sent.end);
+        let content = self.trim_content(p, s, end)?;
+        Some(Statement {
+            kind: Kind::Indirect,
+            parts: vec![content],
+            cue: Some(self.cue_ref(p, ci, m)),
+            mention,
+            source: SpeakerSource::Mention,
+            confidence: if mention.is_some() { 0.7 } else { 0.4 },
+        })
+    }
+
+    /// Where indirect content that starts at `s` ends: the sentence end, or
+    /// a clause boundary outside quotes (`;`, `, adding that`, `, but`).
+    fn clause_end(&self, p: &Para, s: usize, end: usize) -> usize {
+        let mut k = s;
+        while k < end {
+            let t = &p.toks[k];
+            let inside = p.quote_at(t.span.start).is_some() && !is_quote_mark(t);
+            if !inside {
+                if t.text == ";" {
+                    return k;
+                }
+                // "… and insisted that …": a further statement.
+                if t.norm == "and" && k + 1 < end && k > s {
+                    if let Some(m) = self.cue_at(p, k + 1) {
+                        if matches!(m.form, Form::Past | Form::Present3)
+                            && !self.cues.get(m).quote_only
+                        {
+                            return k;
+                        }
+                    }
+                }
+                if t.text == "," && k + 1 < end {
+                    let n = &p.toks[k + 1];
+                    if matches!(n.norm, "but" | "while" | "though" | "although" | "whereas") {
+                        return k;
+                    }
+                    if n.norm == "according" {
+                        return k;
+                    }
+                    if let Some(m) = self.cue_at(p, k + 1) {
+                        if m.form == Form::Gerund {
+                            return k;
+                        }
+                    }
+                    // ", he said" / ", X said." inside: the attribution of a
+                    // further statement.
+                    if let Some(sp) = self.speaker_left_of_next_cue(p, k + 1, end) {
+                        if sp {
+                            return k;
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        end
+    }
+
+    fn speaker_left_of_next_cue(&self, p: &Para, from: usize, end: usize) -> Option<bool> {
+        // "X said" right after a comma: a pronoun or short NP then a cue.
+        let limit = (from + 6).min(end);
+        for c in from + 1..limit {
+            if let Some(m) = self.cue_at(p, c) {
+                let _ = m;
+                let ok = (from..c)
+                    .all(|k| self.np_word(p, k) || self.words.pronoun(p.toks[k].norm).is_some());
+                return Some(ok);
+            }
+        }
+        None
+    }
+
+    /// Trims punctuation at the edges of tokens `[a, b)`; `None` if nothing is left.
+    fn trim_content(&self, p: &Para, mut a: usize, mut b: usize) -> Option<Span> {
+        while a < b && is_punct(&p.toks[a]) && !is_quote_mark(&p.toks[a]) {
+            a += 1;
+        }
+        while b > a && is_punct(&p.toks[b - 1]) && !is_quote_mark(&p.toks[b - 1]) {
+            b -= 1;
+        }
+        // Unbalanced marks at the edges go; balanced ones stay.
+        if a < b
+            && is_quote_mark(&p.toks[a])
+            && p.quote_at(p.toks[a].span.start)
+                .is_some_and(|qi| p.quotes[qi].outer.end > p.toks[b - 1].span.end)
+        {
+            a += 1;
+        }
+        while b > a && (is_punct(&p.toks[b - 1]) && !is_quote_mark(&p.toks[b - 1])) {
+            b -= 1;
+        }
+        (a < b).then(|| p.span(a, b))
+    }
+
+    /// `According to X, …` and `…, according to X.`
+    fn according_to(&self, p: &Para, ci: usize, m: CueMatch) -> Option<Statement> {
+        let sent = p.sent_of(ci);
+        let e = ci + m.len;
+        let c = self.cues.get(m);
+        let cue = CueRef {
+            span: p.span(ci, e),
+            lemma: c.lemma.clone(),
+            class: c.class.clone(),
+        };
+        let mention_end = (e..sent.end)
+            .find(|&k| matches!(p.toks[k].text, "," | "." | ";" | "—" | "–"))
+            .unwrap_or(sent.end);
+        if mention_end == e {
+            return None;
+        }
+        let mention = Some(p.span(e, mention_end));
+        let opening = (sent.start..ci)
+            .all(|k| is_punct(&p.toks[k]) || self.words.roles(p.toks[k].norm).has(Roles::STOP));
+        let content = if opening {
+            if mention_end >= sent.end || p.toks[mention_end].text != "," {
+                return None;
+            }
+            let end = self.clause_end(p, mention_end + 1, sent.end);
+            self.trim_content(p, mention_end + 1, end)?
+        } else {
+            let comma = ci
+                .checked_sub(1)
+                .filter(|&k| k >= sent.start && p.toks[k].text == ",")?;
+            let mut s = sent.start;
+            if let Some(intro) = (s..comma).find(|&k| p.toks[k].text == ",") {
+                if intro - s <= 4 && intro + 1 < comma {
+                    s = intro + 1;
+                }
+            }
+            self.trim_content(p, s, comma)?
+        };
+        Some(Statement {
+            kind: Kind::AccordingTo,
+            parts: vec![content],
+            cue: Some(cue),
+            mention,
+            source: SpeakerSource::Mention,
+            confidence: 0.8,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

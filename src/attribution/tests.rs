@@ -1,0 +1,228 @@
+//! Attribution patterns on small hand-written sentences.
+
+use super::*;
+use crate::clean::Cleaner;
+use crate::tokenize::Tokenizer;
+
+#[derive(Debug)]
+pub(crate) struct Found {
+    pub kind: &'static str,
+    pub parts: Vec<String>,
+    pub cue: String,
+    pub mention: String,
+    pub speaker: String,
+    pub resolution: &'static str,
+}
+
+pub(crate) fn run(text: &str) -> Vec<Found> {
+    let lx = Lexicons::builtin();
+    let c = Cleaner::new(&lx).unwrap().clean(text);
+    let t = Tokenizer::new(&lx, None).unwrap().tokenize(text, &c);
+    let a = Attributor::new(&lx).unwrap();
+    let st = a.attribute(text, &c, &t);
+    let (sp, ents) = a.words.resolve_statements(text, &t, &st);
+    st.iter()
+        .zip(&sp)
+        .map(|(s, p)| Found {
+            kind: s.kind.as_str(),
+            parts: s.parts.iter().map(|x| x.slice(text).to_string()).collect(),
+            cue: s
+                .cue
+                .as_ref()
+                .map(|c| c.span.slice(text).to_string())
+                .unwrap_or_default(),
+            mention: s
+                .mention
+                .map(|m| m.slice(text).to_string())
+                .unwrap_or_default(),
+            speaker: p.entity.map(|e| ents[e].name.clone()).unwrap_or_default(),
+            resolution: p.resolution.as_str(),
+        })
+        .collect()
+}
+
+#[test]
+fn direct_quote_then_said_name() {
+    let f = run("“We will rebuild the bridge,” said Mayor Ana Ruiz.");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].kind, "direct");
+    assert_eq!(f[0].parts, ["We will rebuild the bridge,"]);
+    assert_eq!(f[0].cue, "said");
+    assert_eq!(f[0].speaker, "Ana Ruiz");
+}
+
+fn one(text: &str) -> Found {
+    let mut f = run(text);
+    assert_eq!(
+        f.len(),
+        1,
+        "expected one statement in {text:?}, got {:?}",
+        f.iter().map(|x| &x.parts).collect::<Vec<_>>()
+    );
+    f.remove(0)
+}
+
+#[test]
+fn direct_quote_speaker_before_cue() {
+    let f = one("“The dam will hold,” the engineer Tom Berg said on Friday.");
+    assert_eq!(f.parts, ["The dam will hold,"]);
+    assert_eq!(f.mention, "the engineer Tom Berg");
+    assert_eq!(f.speaker, "Tom Berg");
+    assert_eq!(f.resolution, "explicit");
+}
+
+#[test]
+fn direct_quote_with_leading_colon_and_told() {
+    let f = one("Gov. Lena Park told reporters: \"We are not closing the schools.\"");
+    assert_eq!(f.kind, "direct");
+    assert_eq!(f.parts, ["We are not closing the schools."]);
+    assert_eq!(f.cue, "told");
+    assert_eq!(f.speaker, "Lena Park");
+}
+
+#[test]
+fn split_quote_is_one_statement_with_two_parts() {
+    let f = one("“We stayed all night,” Ms. Duarte wrote on Facebook. “Nobody came to help us.”");
+    assert_eq!(f.parts, ["We stayed all night,", "Nobody came to help us."]);
+    assert_eq!(f.cue, "wrote");
+    assert_eq!(f.speaker, "Duarte");
+}
+
+#[test]
+fn multi_paragraph_quote_continues_the_speaker() {
+    let t = "Union leader Maria Stone said: “The talks failed because the owners walked out.\n“We will strike on Monday if nothing changes.”";
+    let f = one(t);
+    assert_eq!(f.parts.len(), 2);
+    assert!(f.parts[1].starts_with("We will strike"));
+    assert_eq!(f.speaker, "Maria Stone");
+}
+
+#[test]
+fn mixed_quote_inside_indirect_speech() {
+    let f = one("The coach said that his team was \"tired of losing every close game\" this year.");
+    assert_eq!(f.kind, "mixed");
+    assert!(f.parts[0].starts_with("that his team"));
+    assert!(f.parts[0].ends_with("this year"));
+}
+
+#[test]
+fn indirect_with_that_and_object() {
+    let f =
+        one("A senior police official told the newspaper that the suspect had fled the country.");
+    assert_eq!(f.kind, "indirect");
+    assert_eq!(f.parts, ["that the suspect had fled the country"]);
+    assert_eq!(f.mention, "A senior police official");
+    assert_eq!(f.cue, "told");
+}
+
+#[test]
+fn content_before_inverted_attribution() {
+    let f = one("The bridge will reopen in May, confirmed city engineer Paul Otto on Tuesday.");
+    assert_eq!(f.parts, ["The bridge will reopen in May"]);
+    assert_eq!(f.speaker, "Paul Otto");
+    let f = one("The plan is dead, a spokesman for the council said.");
+    assert_eq!(f.parts, ["The plan is dead"]);
+    assert_eq!(f.mention, "a spokesman for the council");
+}
+
+#[test]
+fn participle_cue_takes_the_clause_speaker() {
+    let f = run("The mayor rejected the offer, warning that the city would sue.");
+    let w = f
+        .iter()
+        .find(|s| s.cue == "warning")
+        .expect("a statement cued by warning");
+    assert_eq!(w.parts, ["that the city would sue"]);
+    assert_eq!(w.mention, "The mayor");
+}
+
+#[test]
+fn parenthetical_between_speaker_and_cue() {
+    let f = one(
+        "Farm minister Ida Holm, in a statement to local radio, responded that prices would fall.",
+    );
+    assert_eq!(f.cue, "responded");
+    assert_eq!(f.speaker, "Ida Holm");
+    assert_eq!(f.parts, ["that prices would fall"]);
+}
+
+#[test]
+fn according_to_both_orders() {
+    let f = one("According to the fire department, nobody was hurt.");
+    assert_eq!(f.kind, "according_to");
+    assert_eq!(f.parts, ["nobody was hurt"]);
+    assert_eq!(f.mention, "the fire department");
+    let f = one("Nobody was hurt, according to local police.");
+    assert_eq!(f.parts, ["Nobody was hurt"]);
+    assert_eq!(f.mention, "local police");
+}
+
+#[test]
+fn pronoun_surname_and_description_resolution() {
+    let t = "City spokeswoman Jane Alvarez said the roads were safe. Alvarez added that crews worked overnight. She said more snow was coming.\nA senior union official said the strike would go on. The official warned that talks had stalled.";
+    let f = run(t);
+    assert_eq!(f.len(), 5);
+    assert_eq!(f[0].speaker, "Jane Alvarez");
+    assert_eq!(
+        (f[1].speaker.as_str(), f[1].resolution),
+        ("Jane Alvarez", "surname")
+    );
+    assert_eq!(
+        (f[2].speaker.as_str(), f[2].resolution),
+        ("Jane Alvarez", "pronoun")
+    );
+    assert_eq!(f[3].speaker, "A senior union official");
+    assert_eq!(
+        (f[4].speaker.as_str(), f[4].resolution),
+        ("A senior union official", "description")
+    );
+}
+
+#[test]
+fn spellings_of_one_name_resolve_to_one_speaker() {
+    let t = "Spokesman Abdel-Karim Al-Hadi said the group would wait. “We are patient,” al-Hadi said. Hadi told reporters the offer was weak.";
+    let f = run(t);
+    assert_eq!(f.len(), 3);
+    assert!(
+        f.iter().all(|s| s.speaker == "Abdel-Karim Al-Hadi"),
+        "{:?}",
+        f.iter().map(|s| &s.speaker).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn pronoun_without_antecedent_is_unresolved() {
+    let f = one("He said the vote was rigged.");
+    assert_eq!(f.mention, "He");
+    assert_eq!(f.speaker, "");
+    assert_eq!(f.resolution, "unresolved");
+}
+
+#[test]
+fn apostrophes_and_odd_marks_never_lose_statements() {
+    let f = run("“Don’t sell the farmers’ land,” Mr. Ito said. He said it's “a crime.\nThe mayor said the sale was legal.");
+    assert!(f
+        .iter()
+        .any(|s| s.parts == ["Don’t sell the farmers’ land,"]));
+    assert!(f.iter().any(|s| s.parts == ["the sale was legal"]));
+}
+
+#[test]
+fn scare_quotes_titles_and_noun_cues_are_not_statements() {
+    assert!(run("The ‘Kite Runner’ star walked to the \"new\" stage.").is_empty());
+    assert!(run("The October attack killed nine people.").is_empty());
+    assert!(run("A recent report supports these claims.").is_empty());
+    assert!(run("The warning came too late for the town.").is_empty());
+}
+
+#[test]
+fn flagged_paragraphs_yield_nothing() {
+    let t = "The mayor said the bridge was safe.\nOfficials say storm will hit coast tonight\nThe council said it agreed.\nLeave a Reply\nSure! Could you please provide the text you would like me to rewrite?";
+    let f = run(t);
+    assert_eq!(
+        f.len(),
+        2,
+        "{:?}",
+        f.iter().map(|s| &s.parts).collect::<Vec<_>>()
+    );
+}
