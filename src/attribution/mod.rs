@@ -81,11 +81,23 @@ pub struct Attributor {
 
 /// A paragraph's body tokens, with sentence boundaries.
 struct Para<'a> {
+    text: &'a str,
     toks: Vec<Tok<'a>>,
     /// Token ranges of the sentences, in order.
     sents: Vec<std::ops::Range<usize>>,
     quotes: Vec<Quote>,
     span: Span,
+}
+
+trait LastChar {
+    fn slice_end_char(&self, p: &Para) -> Option<char>;
+}
+
+impl LastChar for Span {
+    /// The last character of the span's text.
+    fn slice_end_char(&self, p: &Para) -> Option<char> {
+        p.text[self.start..self.end].chars().next_back()
+    }
 }
 
 impl Para<'_> {
@@ -147,6 +159,7 @@ impl Attributor {
                 continue;
             }
             let mut para = Para {
+                text,
                 toks: Vec::new(),
                 sents: Vec::new(),
                 quotes: Vec::new(),
@@ -178,6 +191,20 @@ impl Attributor {
                 st.source = SpeakerSource::Continues(new_index[t]);
             }
         }
+        // A continued quote shows the attribution it continues.
+        for i in 0..sorted.len() {
+            let mut j = i;
+            for _ in 0..sorted.len() {
+                match sorted[j].source {
+                    SpeakerSource::Continues(t) if t != j => j = t,
+                    _ => break,
+                }
+            }
+            if j != i && sorted[i].mention.is_none() {
+                sorted[i].mention = sorted[j].mention;
+                sorted[i].cue = sorted[j].cue.clone();
+            }
+        }
         sorted
     }
 
@@ -201,10 +228,11 @@ impl Attributor {
 
         // 1. Quotes with an attribution right after or right before them.
         for (qi, q) in p.quotes.iter().enumerate() {
-            if let Some(st) = self
-                .quote_with_trailing_cue(p, q, &cues, &mut used_cue)
-                .or_else(|| self.quote_with_leading_cue(p, q, &cues, &mut used_cue))
-            {
+            let st = match self.quote_with_trailing_cue(p, q, &cues, &mut used_cue) {
+                Some(st) => Some(st),
+                None => self.quote_with_leading_cue(p, q, &cues, &mut used_cue, &out[base..]),
+            };
+            if let Some(st) = st {
                 used_quote[qi] = true;
                 out.push(st);
             }
@@ -336,11 +364,12 @@ impl Attributor {
     /// A speech cue starting at token `i`, unless the context shows it is a
     /// noun ("the warning"), a passive ("was asked") or an infinitive.
     fn cue_at(&self, p: &Para, i: usize) -> Option<CueMatch> {
-        let words: Vec<&str> = p.toks[i..(i + 5).min(p.toks.len())]
-            .iter()
-            .map(|t| t.norm)
-            .collect();
-        let m = self.cues.match_at(&words)?;
+        let mut words = [""; 5];
+        let n = (p.toks.len() - i).min(5);
+        for (w, t) in words.iter_mut().zip(&p.toks[i..i + n]) {
+            *w = t.norm;
+        }
+        let m = self.cues.match_at(&words[..n])?;
         if self.cues.get(m).lemma == "according to" {
             return Some(m);
         }
@@ -632,21 +661,32 @@ impl Attributor {
         if after >= p.toks.len() {
             return None;
         }
-        // The attribution must be in the sentence where the quote closes.
-        let sent = p.sent_of(after - 1);
+        // The attribution must be in the sentence where the quote closes, or
+        // be the whole next sentence after a quoted question or exclamation
+        // (`“Who knows?” Graham asked.` splits there).
+        let mut sent = p.sent_of(after - 1);
         if after >= sent.end {
-            return None;
+            let closes_q = q
+                .content
+                .slice_end_char(p)
+                .is_some_and(|c| c == '?' || c == '!');
+            let next = p.sent_of(after);
+            if !closes_q || next.start != after || next.len() > 14 {
+                return None;
+            }
+            sent = next;
         }
         let mut k = after;
         if k < p.toks.len() && matches!(p.toks[k].text, "," | "—" | "–") {
             k += 1;
         }
-        // The cue must follow within the attribution clause.
-        let limit = (k + 12).min(sent.end.max(k));
+        // The first cue of the attribution clause.
         let &(ci, m) = cues
             .iter()
-            .find(|&&(ci, _)| ci >= k && ci < limit && !used[ci])?;
-        // Nothing but a speaker NP (and skip words) may stand between.
+            .find(|&&(ci, _)| ci >= k && ci < sent.end && !used[ci])?;
+        if p.toks[k..ci].iter().any(is_quote_mark) || ci > k + 40 {
+            return None;
+        }
         let mention = if ci == k {
             // Inverted: "said Hamas spokesperson X" / "said he".
             let e = ci + m.len;
@@ -657,18 +697,64 @@ impl Attributor {
                 Some(p.span(a, b))
             }
         } else {
-            let m = self.speaker_left(p, ci, k)?;
-            // The mention must start right at k.
-            if p.tok_at(m.start) != k {
-                return None;
+            match self
+                .speaker_left(p, ci, k)
+                .filter(|m| p.tok_at(m.start) == k)
+            {
+                Some(m) => Some(m),
+                // A speaker the phrase reader does not cover ("the book",
+                // "Jane Roe, a writer for The Atlantic,"): all of it.
+                None => {
+                    let t = &p.toks[k];
+                    let opens = t.is_cap()
+                        || self.words.roles(t.norm).has(Roles::DETERMINER)
+                        || self.words.pronoun(t.norm).is_some();
+                    if !opens {
+                        return None;
+                    }
+                    let mut b = ci;
+                    while b > k
+                        && (is_punct(&p.toks[b - 1])
+                            || self.words.roles(p.toks[b - 1].norm).has(Roles::SKIP))
+                    {
+                        b -= 1;
+                    }
+                    (b > k).then(|| p.span(k, b))
+                }
             }
-            Some(m)
         };
         used[ci] = true;
+        // Words of the sentence before the quote belong to the statement:
+        // `The plan "is a misguided approach," Burman said.` is mixed.
+        let open = p.tok_at(q.outer.start);
+        let qs = p.sent_of(open);
+        let (kind, content) = match p.toks[qs.start..open]
+            .iter()
+            .filter(|t| !is_punct(t))
+            .count()
+        {
+            n if n >= 2
+                && !matches!(p.toks[open - 1].text, ":" | ",")
+                && !p.toks[qs.start..open].iter().any(is_quote_mark) =>
+            {
+                let mut s = qs.start;
+                if let Some(intro) = (s..open).find(|&k| p.toks[k].text == ",") {
+                    if intro - s <= 4 && intro + 3 < open {
+                        s = intro + 1;
+                    }
+                }
+                let close = p.tok_at(q.outer.end);
+                match self.trim_content(p, s, close) {
+                    Some(c) => (Kind::Mixed, c),
+                    None => (Kind::Direct, q.content),
+                }
+            }
+            _ => (Kind::Direct, q.content),
+        };
         let c = self.cues.get(m);
         Some(Statement {
-            kind: Kind::Direct,
-            parts: vec![q.content],
+            kind,
+            parts: vec![content],
             cue: Some(CueRef {
                 span: p.span(ci, ci + m.len),
                 lemma: c.lemma.clone(),
@@ -687,6 +773,7 @@ impl Attributor {
         q: &Quote,
         cues: &[(usize, CueMatch)],
         used: &mut [bool],
+        earlier: &[Statement],
     ) -> Option<Statement> {
         let open = p.tok_at(q.outer.start);
         if open == 0 {
@@ -710,7 +797,7 @@ impl Attributor {
         {
             return None;
         }
-        let mention = self.speaker_for(p, ci, sent.start, &[]);
+        let mention = self.speaker_for(p, ci, sent.start, earlier);
         used[ci] = true;
         let c = self.cues.get(m);
         Some(Statement {
@@ -871,9 +958,24 @@ impl Attributor {
             }
         }
         let content = self.trim_content(p, s, comma)?;
+        let mut parts = vec![content];
+        // "The museum, Mr. Obama said, would make visitors …": the sentence
+        // goes on after the attribution, as a second part.
+        if j < sent.end && p.toks[j].text == "," && j + 1 < sent.end {
+            let n = j + 1;
+            let gerund = self.cue_at(p, n).is_some_and(|m| m.form == Form::Gerund);
+            if !gerund && p.toks[n].norm != "according" && !is_quote_mark(&p.toks[n]) {
+                let end = self.clause_end(p, n, sent.end);
+                if let Some(rest) = self.trim_content(p, n, end) {
+                    if p.toks[n..end].iter().filter(|t| !is_punct(t)).count() >= 2 {
+                        parts.push(rest);
+                    }
+                }
+            }
+        }
         Some(Statement {
             kind: Kind::Indirect,
-            parts: vec![content],
+            parts,
             cue: Some(self.cue_ref(p, ci, m)),
             mention: Some(mention),
             source: SpeakerSource::Mention,
@@ -969,9 +1071,21 @@ impl Attributor {
         }
         let end = self.clause_end(p, s, sent.end);
         let content = self.trim_content(p, s, end)?;
+        let mut parts = vec![content];
+        // "… that Apple holds $215 billion offshore; Nike holds …": the
+        // clause after a semicolon is more of the same statement.
+        let mut k = end;
+        while k < sent.end && p.toks[k].text == ";" {
+            let e2 = self.clause_end(p, k + 1, sent.end);
+            match self.trim_content(p, k + 1, e2) {
+                Some(more) => parts.push(more),
+                None => break,
+            }
+            k = e2;
+        }
         Some(Statement {
             kind: Kind::Indirect,
-            parts: vec![content],
+            parts,
             cue: Some(self.cue_ref(p, ci, m)),
             mention,
             source: SpeakerSource::Mention,
