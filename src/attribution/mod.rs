@@ -310,6 +310,40 @@ impl Attributor {
             if words < 4 {
                 continue; // scare quotes, titles, single words
             }
+            // A quote inside a sentence whose cue was not found: the
+            // sentence from "that" (or its start) on is the statement.
+            let open = p.tok_at(q.outer.start);
+            let qs = p.sent_of(open);
+            let before = p.toks[qs.start..open]
+                .iter()
+                .filter(|t| !is_punct(t))
+                .count();
+            if before >= 2 && !p.toks[qs.start..open].iter().any(is_quote_mark) {
+                let start = (qs.start..open)
+                    .find(|&k| p.toks[k].norm == "that")
+                    .unwrap_or(qs.start);
+                let end = p
+                    .tok_at(q.outer.end)
+                    .max(self.clause_end(p, open, qs.end.max(open)));
+                if let Some(content) = self.trim_content(p, start, end.min(p.toks.len())) {
+                    let speaker = (base..out.len())
+                        .filter(|&s| out[s].parts[0].start < content.start)
+                        .max_by_key(|&s| out[s].parts[0].start);
+                    out.push(Statement {
+                        kind: Kind::Mixed,
+                        parts: vec![content],
+                        cue: None,
+                        mention: None,
+                        source: match speaker {
+                            Some(s) => SpeakerSource::Continues(s),
+                            None => SpeakerSource::None,
+                        },
+                        confidence: 0.4,
+                    });
+                    used_quote[qi] = true;
+                    continue;
+                }
+            }
             // The nearest attributed quote statement in this paragraph, before
             // it if there is one, else after it.
             let prev = (base..out.len())
@@ -957,8 +991,36 @@ impl Attributor {
                 s = intro + 1;
             }
         }
+        // "In his speech, Graham said …": an introductory phrase is no content.
+        let first = &p.toks[s];
+        if self.words.roles(first.norm).has(Roles::PREPOSITION) && comma - s <= 12 {
+            return None;
+        }
         let content = self.trim_content(p, s, comma)?;
         let mut parts = vec![content];
+        let mut mention = mention;
+        // "…, said Brian Baker, a longtime adviser to …": an appositive
+        // after the speaker belongs to the mention.
+        if j < sent.end
+            && p.toks[j].text == ","
+            && j + 1 < sent.end
+            && mention.end <= p.toks[j].span.start
+        {
+            let n = &p.toks[j + 1];
+            if self.words.roles(n.norm).has(Roles::DETERMINER) && !n.is_cap()
+                || self.words.is_title(n.norm)
+            {
+                let end = self.clause_end(p, j + 1, sent.end);
+                let mut b = end;
+                while b > j + 1 && is_punct(&p.toks[b - 1]) {
+                    b -= 1;
+                }
+                if b > j + 1 {
+                    mention = Span::new(mention.start, p.toks[b - 1].span.end);
+                    j = end;
+                }
+            }
+        }
         // "The museum, Mr. Obama said, would make visitors …": the sentence
         // goes on after the attribution, as a second part.
         if j < sent.end && p.toks[j].text == "," && j + 1 < sent.end {
@@ -1013,6 +1075,10 @@ impl Attributor {
     ) -> Option<Statement> {
         let sent = p.sent_of(ci);
         let e = ci + m.len;
+        // `”, said X` attributes the quote before it, nothing after.
+        if ci >= sent.start + 2 && p.toks[ci - 1].text == "," && is_quote_mark(&p.toks[ci - 2]) {
+            return None;
+        }
         let participle = ci > sent.start && p.toks[ci - 1].text == "," && m.form == Form::Gerund;
         let mention = self.speaker_for(p, ci, sent.start, earlier);
         if mention.is_none() && !participle {
@@ -1069,7 +1135,10 @@ impl Attributor {
                 }
             }
         }
-        let end = self.clause_end(p, s, sent.end);
+        let mut end = self.clause_end(p, s, sent.end);
+        if !self.cues.get(m).takes_clause {
+            end = self.object_end(p, s, end);
+        }
         let content = self.trim_content(p, s, end)?;
         let mut parts = vec![content];
         // "… that Apple holds $215 billion offshore; Nike holds …": the
@@ -1091,6 +1160,55 @@ impl Attributor {
             source: SpeakerSource::Mention,
             confidence: if mention.is_some() { 0.7 } else { 0.4 },
         })
+    }
+
+    /// Where the object of a cue that takes a noun phrase ends ("vetoed [the
+    /// bill] and attempted …", "called for [more money] in a statement").
+    fn object_end(&self, p: &Para, s: usize, end: usize) -> usize {
+        for k in s + 1..end {
+            let t = &p.toks[k];
+            if p.quote_at(t.span.start).is_some() && !is_quote_mark(t) {
+                continue;
+            }
+            if matches!(t.text, "," | ";" | "—" | "–")
+                || matches!(t.norm, "but" | "yet" | "while" | "because" | "although")
+            {
+                return k;
+            }
+            if t.norm == "and" {
+                if let Some(n) = p.toks.get(k + 1) {
+                    let verbish = n.norm.ends_with("ed")
+                        || matches!(
+                            n.norm,
+                            "has"
+                                | "had"
+                                | "have"
+                                | "is"
+                                | "was"
+                                | "will"
+                                | "would"
+                                | "said"
+                                | "says"
+                                | "also"
+                        );
+                    if verbish && !n.is_cap() {
+                        return k;
+                    }
+                }
+            }
+            // "… in a statement on Thursday": the setting, not the object.
+            if t.norm == "in"
+                && p.toks.get(k + 2).is_some_and(|x| {
+                    matches!(
+                        x.norm,
+                        "statement" | "interview" | "speech" | "letter" | "post" | "tweet"
+                    )
+                })
+            {
+                return k;
+            }
+        }
+        end
     }
 
     /// Where indirect content that starts at `s` ends: the sentence end, or
