@@ -296,7 +296,7 @@ impl Tokenizer {
                 if w == "." && p.end == span.start {
                     let joined = Span::new(p.start, span.end);
                     let jt = joined.slice(text);
-                    if self.abbrevs.is_abbrev(jt) || is_dotted_acronym(jt) {
+                    if self.abbrevs.is_abbrev(jt) || is_dotted_acronym(jt) || is_initial(jt) {
                         self.push_token(text, joined, out, buf);
                         continue;
                     }

@@ -542,7 +542,25 @@ impl Attributor {
             && self.words.pronoun(t.norm).is_none()
             && !matches!(
                 t.norm,
-                "that" | "and" | "or" | "who" | "which" | "is" | "was" | "are" | "were"
+                "that"
+                    | "and"
+                    | "or"
+                    | "who"
+                    | "which"
+                    | "what"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "when"
+                    | "how"
+                    | "why"
+                    | "if"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
             )
             && self.cues.match_at(&[t.norm]).is_none()
             && (n.is_cap() && self.words.roles(n.norm).has(Roles::STOP).not()
@@ -752,6 +770,12 @@ impl Attributor {
                             || self.words.roles(p.toks[b - 1].norm).has(Roles::SKIP))
                     {
                         b -= 1;
+                    }
+                    // The noun phrase alone, unless an appositive follows it.
+                    if let Some((_, nb)) = self.np_right(p, k, b) {
+                        if nb < b && p.toks[nb].text != "," {
+                            b = nb;
+                        }
                     }
                     (b > k).then(|| p.span(k, b))
                 }
@@ -1234,7 +1258,10 @@ impl Attributor {
                 }
                 if t.text == "," && k + 1 < end {
                     let n = &p.toks[k + 1];
-                    if matches!(n.norm, "but" | "while" | "though" | "although" | "whereas") {
+                    if matches!(
+                        n.norm,
+                        "but" | "while" | "though" | "although" | "whereas" | "and" | "or"
+                    ) {
                         return k;
                     }
                     if n.norm == "according" {
