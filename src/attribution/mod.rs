@@ -457,7 +457,8 @@ impl Attributor {
                 let subject = prev_k.is_some_and(|k| {
                     self.np_word(p, k) || self.words.pronoun(p.toks[k].norm).is_some()
                 });
-                let inverted = prev.is_some_and(|t| t.text == "," || is_quote_mark(t));
+                let inverted =
+                    prev.is_some_and(|t| t.text == "," || is_quote_mark(t) || t.norm == "and");
                 if !(subject || inverted) || next.is_some_and(|n| AUX.contains(&n.norm)) {
                     return None;
                 }
@@ -1141,7 +1142,9 @@ impl Attributor {
             {
                 break;
             }
-            if !(time || matches!(p.toks[s].text, ":" | ",")) {
+            // "spoke about [her ties]": the preposition is part of the cue.
+            if !(time || matches!(p.toks[s].text, ":" | ",") || s == e && p.toks[s].norm == "about")
+            {
                 break;
             }
             s += 1;
