@@ -577,6 +577,27 @@ impl Resolver {
             });
             return (Some(e), Resolution::Explicit);
         }
+        // A named thing the word lists do not know ("a recent Reuters
+        // report"): the mention itself names the source.
+        if r.pronoun.is_none() && mention_text.chars().any(char::is_uppercase) {
+            let key = name_key(mention_text);
+            if let Some(e) = self.entities.iter().position(|e| e.key == key) {
+                self.touch(e);
+                return (Some(e), Resolution::Explicit);
+            }
+            let e = self.add(Entity {
+                surname: String::new(),
+                key,
+                name: mention_text.to_string(),
+                kind: SpeakerType::Organization,
+                title: r.title.clone(),
+                affiliation: r.affiliation.clone(),
+                gender: None,
+                plural: false,
+                head: None,
+            });
+            return (Some(e), Resolution::Explicit);
+        }
         (None, Resolution::Unresolved)
     }
 

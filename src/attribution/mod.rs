@@ -473,7 +473,10 @@ impl Attributor {
                     self.words
                         .pronoun(t.norm)
                         .is_some_and(|pr| pr.plural || pr.person < 3)
-                        || (t.norm.ends_with('s') && !t.is_possessive() && t.norm.len() > 3)
+                        || (t.norm.ends_with('s')
+                            && !t.is_cap()
+                            && !t.is_possessive()
+                            && t.norm.len() > 3)
                 });
                 if !aux && !plural {
                     return None;
