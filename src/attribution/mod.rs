@@ -474,9 +474,13 @@ impl Attributor {
                         .pronoun(t.norm)
                         .is_some_and(|pr| pr.plural || pr.person < 3)
                         || (t.norm.ends_with('s')
-                            && !t.is_cap()
                             && !t.is_possessive()
-                            && t.norm.len() > 3)
+                            && t.norm.len() > 3
+                            // "A recent Reuters report": a singular phrase
+                            && !prev_k.is_some_and(|k| {
+                                (sent.start.max(k.saturating_sub(3))..k)
+                                    .any(|j| matches!(p.toks[j].norm, "a" | "an"))
+                            }))
                 });
                 if !aux && !plural {
                     return None;
@@ -687,6 +691,14 @@ impl Attributor {
                     | "when"
                     | "while"
                     | "as"
+                    | "however"
+                    | "though"
+                    | "meanwhile"
+                    | "too"
+                    | "also"
+                    | "moreover"
+                    | "nevertheless"
+                    | "then"
             ) {
                 return self.speaker_left(p, open, floor);
             }
@@ -887,7 +899,11 @@ impl Attributor {
         earlier: &[Statement],
     ) -> Option<Span> {
         let prev = (ci > sent_start).then(|| p.toks[ci - 1].norm);
-        let shared = prev == Some(",") && p.toks[ci].norm.ends_with("ing") || prev == Some("and");
+        let shared = matches!(
+            prev,
+            Some("," | "by" | "while" | "after" | "before" | "without" | "when")
+        ) && p.toks[ci].norm.ends_with("ing")
+            || prev == Some("and");
         if !shared {
             if let Some(m) = self.speaker_left(p, ci, sent_start) {
                 return Some(m);
@@ -1107,7 +1123,12 @@ impl Attributor {
         if ci >= sent.start + 2 && p.toks[ci - 1].text == "," && is_quote_mark(&p.toks[ci - 2]) {
             return None;
         }
-        let participle = ci > sent.start && p.toks[ci - 1].text == "," && m.form == Form::Gerund;
+        let participle = ci > sent.start
+            && matches!(
+                p.toks[ci - 1].norm,
+                "," | "by" | "while" | "after" | "before" | "without" | "when"
+            )
+            && m.form == Form::Gerund;
         let mention = self.speaker_for(p, ci, sent.start, earlier);
         if mention.is_none() && !participle {
             return None;
