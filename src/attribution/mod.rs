@@ -825,15 +825,10 @@ impl Attributor {
             }
             _ => (Kind::Direct, q.content),
         };
-        let c = self.cues.get(m);
         Some(Statement {
             kind,
             parts: vec![content],
-            cue: Some(CueRef {
-                span: p.span(ci, ci + m.len),
-                lemma: c.lemma.clone(),
-                class: c.class.clone(),
-            }),
+            cue: Some(self.cue_ref(p, ci, m)),
             mention,
             source: SpeakerSource::Mention,
             confidence: 0.9,
@@ -873,15 +868,10 @@ impl Attributor {
         }
         let mention = self.speaker_for(p, ci, sent.start, earlier);
         used[ci] = true;
-        let c = self.cues.get(m);
         Some(Statement {
             kind: Kind::Direct,
             parts: vec![q.content],
-            cue: Some(CueRef {
-                span: p.span(ci, ci + m.len),
-                lemma: c.lemma.clone(),
-                class: c.class.clone(),
-            }),
+            cue: Some(self.cue_ref(p, ci, m)),
             mention,
             source: SpeakerSource::Mention,
             confidence: if mention.is_some() { 0.85 } else { 0.5 },
@@ -1353,12 +1343,7 @@ impl Attributor {
     fn according_to(&self, p: &Para, ci: usize, m: CueMatch) -> Option<Statement> {
         let sent = p.sent_of(ci);
         let e = ci + m.len;
-        let c = self.cues.get(m);
-        let cue = CueRef {
-            span: p.span(ci, e),
-            lemma: c.lemma.clone(),
-            class: c.class.clone(),
-        };
+        let cue = self.cue_ref(p, ci, m);
         let mention_end = (e..sent.end)
             .find(|&k| matches!(p.toks[k].text, "," | "." | ";" | "—" | "–"))
             .unwrap_or(sent.end);
