@@ -187,9 +187,10 @@ impl Table {
     }
 
     pub fn int(&mut self, n: u64) -> Result<&mut Self, Error> {
-        let s = self.int.format(n).as_bytes().to_vec();
+        // Disjoint fields: the formatted digits borrow `int`, the writer `w`.
+        let s = self.int.format(n);
         self.w
-            .write_field(&s)
+            .write_field(s.as_bytes())
             .map_err(|e| Error::output(self.name, e))?;
         Ok(self)
     }

@@ -411,9 +411,6 @@ impl SpeakerLexicon {
                     r.name = Some(s.to_string());
                 } else if r.name.is_none() {
                     r.name = Some(s.to_string());
-                    if r.head.is_some() && r.kind != Some(SpeakerType::Anonymous) {
-                        // "the Health Ministry": the whole run names the organisation.
-                    }
                 }
             }
         }
@@ -644,6 +641,9 @@ impl SpeakerLexicon {
         statements: &[crate::attribution::Statement],
     ) -> (Vec<Speaker>, Vec<Entity>) {
         use crate::attribution::SpeakerSource;
+        if statements.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
         let toks: Vec<Tok> = tk
             .tokens
             .iter()

@@ -89,17 +89,6 @@ struct Para<'a> {
     span: Span,
 }
 
-trait LastChar {
-    fn slice_end_char(&self, p: &Para) -> Option<char>;
-}
-
-impl LastChar for Span {
-    /// The last character of the span's text.
-    fn slice_end_char(&self, p: &Para) -> Option<char> {
-        p.text[self.start..self.end].chars().next_back()
-    }
-}
-
 impl Para<'_> {
     fn sent_of(&self, tok: usize) -> std::ops::Range<usize> {
         self.sents
@@ -734,10 +723,7 @@ impl Attributor {
         // (`“Who knows?” Graham asked.` splits there).
         let mut sent = p.sent_of(after - 1);
         if after >= sent.end {
-            let closes_q = q
-                .content
-                .slice_end_char(p)
-                .is_some_and(|c| c == '?' || c == '!');
+            let closes_q = q.content.slice(p.text).ends_with(['?', '!']);
             let next = p.sent_of(after);
             if !closes_q || next.start != after || next.len() > 14 {
                 return None;
@@ -1332,9 +1318,6 @@ impl Attributor {
                 .is_some_and(|qi| p.quotes[qi].outer.end > p.toks[b - 1].span.end)
         {
             a += 1;
-        }
-        while b > a && (is_punct(&p.toks[b - 1]) && !is_quote_mark(&p.toks[b - 1])) {
-            b -= 1;
         }
         (a < b).then(|| p.span(a, b))
     }

@@ -59,7 +59,8 @@ pub fn quotes(para: &str, base: usize) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (mark start, mark len)
     let push = |out: &mut Vec<Quote>, o: (usize, usize), end: usize, close_len: usize| {
-        let inner = Span::new(base + o.0 + o.1, base + end).trim_in(para, base);
+        let local = Span::new(o.0 + o.1, end).trim(para);
+        let inner = Span::new(base + local.start, base + local.end);
         if !inner.is_empty() {
             out.push(Quote {
                 outer: Span::new(base + o.0, base + end + close_len),
@@ -91,18 +92,6 @@ pub fn quotes(para: &str, base: usize) -> Vec<Quote> {
         push(&mut out, o, para.len(), 0);
     }
     out
-}
-
-trait TrimIn {
-    fn trim_in(self, para: &str, base: usize) -> Span;
-}
-
-impl TrimIn for Span {
-    /// Trims whitespace, for a span given in document offsets over `para`.
-    fn trim_in(self, para: &str, base: usize) -> Span {
-        let local = Span::new(self.start - base, self.end - base).trim(para);
-        Span::new(local.start + base, local.end + base)
-    }
 }
 
 #[cfg(test)]
