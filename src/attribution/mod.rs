@@ -471,7 +471,15 @@ impl Attributor {
                                     .any(|j| matches!(p.toks[j].norm, "a" | "an"))
                             }))
                 });
-                if !aux && !plural {
+                // "Mr. Grassley and Mr. Leahy say"
+                let coordinated = prev_k.is_some_and(|k| {
+                    (sent.start.max(k.saturating_sub(6))..k)
+                        .any(|j| self.coordinates_names(p, j, sent.start))
+                        && self
+                            .np_left(p, k + 1, sent.start)
+                            .is_some_and(|(a, _)| (a..k).any(|j| p.toks[j].norm == "and"))
+                });
+                if !aux && !plural && !coordinated {
                     return None;
                 }
             }
@@ -569,9 +577,17 @@ impl Attributor {
     /// "press secretary" are covered word by word only if each is listed).
     fn np_left(&self, p: &Para, end: usize, floor: usize) -> Option<(usize, usize)> {
         let mut i = end;
+        // Start of the last conjunct, in case the coordination does not hold.
+        let mut conjunct = None;
         while i > floor {
             let k = i - 1;
             if self.np_word(p, k) || (i < end && self.np_modifier(p, k)) {
+                i -= 1;
+                continue;
+            }
+            // "Mr. Grassley and Mr. Leahy say": coordinated names.
+            if i < end && self.coordinates_names(p, k, floor) {
+                conjunct.get_or_insert(i);
                 i -= 1;
                 continue;
             }
@@ -589,6 +605,16 @@ impl Attributor {
             }
             break;
         }
+        // A coordination must be the whole subject, not "met Biden and Netanyahu".
+        if let Some(c) = conjunct {
+            let open = i == floor || {
+                let t = &p.toks[i - 1];
+                is_punct(t) || self.words.roles(t.norm).has(Roles::STOP)
+            };
+            if !open {
+                i = c;
+            }
+        }
         // Do not start on a connector, and do not end on a determiner.
         while i < end && self.words.roles(p.toks[i].norm).has(Roles::CONNECTOR) {
             i += 1;
@@ -597,6 +623,19 @@ impl Attributor {
             return None;
         }
         Some((i, end))
+    }
+
+    /// Whether token `k` is an "and" joining two names (not a time word:
+    /// "on Monday and Netanyahu said" joins clauses).
+    fn coordinates_names(&self, p: &Para, k: usize, floor: usize) -> bool {
+        let name = |j: usize| {
+            let t = &p.toks[j];
+            t.is_cap()
+                && !self.words.roles(t.norm).has(Roles::TIME)
+                && !self.words.roles(t.norm).has(Roles::STOP)
+                && self.np_word(p, j)
+        };
+        p.toks[k].norm == "and" && k > floor && k + 1 < p.toks.len() && name(k - 1) && name(k + 1)
     }
 
     /// A noun phrase needs a head: a name, a title, or an entity noun.
@@ -920,7 +959,11 @@ impl Attributor {
         {
             s += 1;
         }
-        if s < limit && self.words.pronoun(p.toks[s].norm).is_some() {
+        // A pronoun subject, unless it is a possessive ("His aides").
+        if s < limit
+            && self.words.pronoun(p.toks[s].norm).is_some()
+            && !(s + 1 < limit && self.np_word(p, s + 1) && !p.toks[s + 1].is_cap())
+        {
             return Some(p.toks[s].span);
         }
         let mut e = s;
@@ -1024,6 +1067,7 @@ impl Attributor {
         if j < sent.end
             && p.toks[j].text == ","
             && j + 1 < sent.end
+            && mention.start > p.toks[ci].span.start
             && mention.end <= p.toks[j].span.start
         {
             let n = &p.toks[j + 1];
@@ -1249,12 +1293,29 @@ impl Attributor {
                 if t.text == ";" {
                     return k;
                 }
-                // "… and insisted that …": a further statement.
-                if t.norm == "and" && k + 1 < end && k > s {
-                    if let Some(m) = self.cue_at(p, k + 1) {
-                        if matches!(m.form, Form::Past | Form::Present3)
-                            && !self.cues.get(m).quote_only
-                        {
+                // "… and insisted that …", "… but he noted …", "… and
+                // Democrats accused …": a further statement.
+                if matches!(t.norm, "and" | "but") && k + 1 < end && k > s {
+                    let limit = (k + 6).min(end);
+                    let next_cue = (k + 1..limit).find_map(|c| {
+                        self.cue_at(p, c)
+                            .filter(|m| {
+                                matches!(m.form, Form::Past | Form::Present3 | Form::Base)
+                                    && !self.cues.get(*m).quote_only
+                            })
+                            .map(|m| (c, m))
+                    });
+                    if let Some((c, m)) = next_cue {
+                        let subject_ok = (k + 1..c).all(|j| {
+                            let t = &p.toks[j];
+                            (self.np_word(p, j)
+                                || self.words.pronoun(t.norm).is_some()
+                                || self.words.roles(t.norm).has(Roles::SKIP))
+                                && !is_punct(t)
+                        });
+                        let subject =
+                            (k + 1..c).any(|j| !self.words.roles(p.toks[j].norm).has(Roles::SKIP));
+                        if subject_ok && (subject || m.form != Form::Base) {
                             return k;
                         }
                     }

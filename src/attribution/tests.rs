@@ -226,3 +226,31 @@ fn flagged_paragraphs_yield_nothing() {
         f.iter().map(|s| &s.parts).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn coordinated_names_share_a_base_form_cue() {
+    let f = one("But Ms. Okafor and Mr. Lund say the dam needs new gates.");
+    assert_eq!(f.kind, "indirect");
+    assert_eq!(f.mention, "Ms. Okafor and Mr. Lund");
+    assert_eq!(f.parts, ["the dam needs new gates"]);
+}
+
+#[test]
+fn a_coordinated_clause_with_its_own_cue_is_a_second_statement() {
+    let f = run("Ruiz said the budget would be tight and the council warned that fees could rise.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].parts, ["the budget would be tight"]);
+    assert_eq!(f[1].mention, "the council");
+    assert_eq!(f[1].parts, ["that fees could rise"]);
+    let g = run("His aides say the trip is off but noted that plans may change.");
+    assert_eq!(g.len(), 2, "{g:?}");
+    assert_eq!(g[0].parts, ["the trip is off"]);
+    assert_eq!(g[1].mention, "His aides");
+}
+
+#[test]
+fn an_appositive_is_only_read_after_an_inverted_speaker() {
+    let f = one("Too often, Ms. Berg said, the debate ends before it starts.");
+    assert_eq!(f.mention, "Ms. Berg");
+    assert_eq!(f.parts.last().unwrap(), "the debate ends before it starts");
+}
