@@ -423,6 +423,7 @@ impl Attributor {
                 return None; // "declined to comment"
             }
             if m.form == Form::Past
+                && !self.is_question(m)
                 && matches!(
                     prev.norm,
                     "when"
@@ -990,6 +991,12 @@ impl Attributor {
         (e > s && self.has_head(p, s, e)).then(|| p.span(s, e))
     }
 
+    /// A speech cue of the question class (asked, inquired).
+    fn is_question(&self, m: CueMatch) -> bool {
+        let c = self.cues.get(m);
+        c.speech && c.class == "question"
+    }
+
     fn cue_ref(&self, p: &Para, ci: usize, m: CueMatch) -> CueRef {
         let c = self.cues.get(m);
         CueRef {
@@ -1149,8 +1156,21 @@ impl Attributor {
                 "," | "by" | "while" | "after" | "before" | "without" | "when"
             )
             && m.form == Form::Gerund;
-        let mention = self.speaker_for(p, ci, sent.start, earlier);
-        if mention.is_none() && !participle {
+        // "Asked about the plan, …" / "when asked whether …": the question
+        // is reported, its asker is not named.
+        let asked = self.is_question(m)
+            && m.form == Form::Past
+            && (ci == sent.start
+                || matches!(
+                    p.toks[ci - 1].norm,
+                    "when" | "if" | "as" | "after" | "before" | "once" | "while" | "until"
+                ));
+        let mention = if asked {
+            None
+        } else {
+            self.speaker_for(p, ci, sent.start, earlier)
+        };
+        if mention.is_none() && !participle && !asked {
             return None;
         }
         if m.form == Form::Gerund
@@ -1209,6 +1229,12 @@ impl Attributor {
         let mut end = self.clause_end(p, s, sent.end);
         if !self.cues.get(m).takes_clause {
             end = self.object_end(p, s, end);
+        }
+        if asked {
+            // The question ends where the main clause begins.
+            end = (s + 1..end)
+                .find(|&k| p.toks[k].text == "," && p.quote_at(p.toks[k].span.start).is_none())
+                .unwrap_or(end);
         }
         let content = self.trim_content(p, s, end)?;
         let mut parts = vec![content];

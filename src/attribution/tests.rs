@@ -254,3 +254,14 @@ fn an_appositive_is_only_read_after_an_inverted_speaker() {
     assert_eq!(f.mention, "Ms. Berg");
     assert_eq!(f.parts.last().unwrap(), "the debate ends before it starts");
 }
+
+#[test]
+fn a_reported_question_has_no_named_asker() {
+    let f = run("Asked about the new tolls, Ruiz said that drivers would adapt.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].cue, "Asked");
+    assert_eq!(f[0].parts, ["the new tolls"]);
+    assert_eq!(f[0].mention, "");
+    assert_eq!(f[1].mention, "Ruiz");
+    assert_eq!(f[1].parts, ["that drivers would adapt"]);
+}
