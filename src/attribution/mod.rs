@@ -894,9 +894,33 @@ impl Attributor {
         }
         let mention = self.speaker_for(p, ci, sent.start, earlier);
         used[ci] = true;
+        // "While prices rose, he said, “this changes nothing.”": the words
+        // before the attribution are its first part.
+        let mut parts = vec![q.content];
+        let mut kind = Kind::Direct;
+        if let Some(ms) = mention {
+            let a = p.tok_at(ms.start);
+            if a > sent.start + 2
+                && p.toks[a - 1].text == ","
+                && !p.toks[sent.start..a].iter().any(is_quote_mark)
+                && p.toks[sent.start..a].iter().filter(|t| !is_punct(t)).count() >= 4
+                && p.toks[k - 1].text == ","
+                && !self.words.roles(p.toks[sent.start].norm).has(Roles::PREPOSITION)
+                && !self.words.roles(p.toks[sent.start].norm).has(Roles::STOP)
+                && !p.toks[sent.start].norm.ends_with("ing")
+                && !p.toks[sent.start..a]
+                    .iter()
+                    .any(|t| self.words.roles(t.norm).has(Roles::TIME))
+            {
+                if let Some(first) = self.trim_content(p, sent.start, a - 1) {
+                    parts.insert(0, first);
+                    kind = Kind::Mixed;
+                }
+            }
+        }
         Some(Statement {
-            kind: Kind::Direct,
-            parts: vec![q.content],
+            kind,
+            parts,
             cue: Some(self.cue_ref(p, ci, m)),
             mention,
             source: SpeakerSource::Mention,
