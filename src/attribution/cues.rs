@@ -18,6 +18,8 @@ pub struct Cue {
     pub speech: bool,
     /// Takes an object before its content: told [Reuters] that, urged [X] to.
     pub takes_object: bool,
+    /// Takes a to-infinitive: vowed [to fight], urged X [to leave].
+    pub takes_infinitive: bool,
     /// Typically followed by a clause or a quote (say, warn), rather than a
     /// noun phrase only (criticize, praise).
     pub takes_clause: bool,
@@ -78,6 +80,7 @@ impl CueLexicon {
                 class: row.col(1).to_string(),
                 speech,
                 takes_object: comp.contains("obj_"),
+                takes_infinitive: comp.contains("obj_to"),
                 takes_clause: comp.contains("clause") || comp.contains("quote"),
                 rest,
                 quote_only: comp == "quote",

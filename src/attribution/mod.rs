@@ -85,6 +85,9 @@ struct Para<'a> {
     toks: Vec<Tok<'a>>,
     /// Token ranges of the sentences, in order.
     sents: Vec<std::ops::Range<usize>>,
+    /// Per sentence: written in Title Case (a headline), where capitals say
+    /// nothing about names.
+    title_case: Vec<bool>,
     quotes: Vec<Quote>,
     span: Span,
 }
@@ -96,6 +99,11 @@ impl Para<'_> {
             .find(|r| r.contains(&tok))
             .cloned()
             .unwrap_or(tok..tok + 1)
+    }
+
+    fn title_case_at(&self, tok: usize) -> bool {
+        let k = self.sents.partition_point(|r| r.end <= tok);
+        self.title_case.get(k).copied().unwrap_or(false)
     }
 
     /// The quote whose marks enclose byte `pos`.
@@ -113,6 +121,19 @@ impl Para<'_> {
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
     }
+}
+
+/// Most longer words capitalised: "Senator Says Plan Will Fail".
+fn title_case(toks: &[Tok]) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in toks
+        .iter()
+        .filter(|t| t.text.chars().count() >= 4 && t.is_word())
+    {
+        words += 1;
+        caps += usize::from(t.is_cap());
+    }
+    words >= 3 && caps * 5 >= words * 4
 }
 
 fn is_punct(t: &Tok) -> bool {
@@ -151,6 +172,7 @@ impl Attributor {
                 text,
                 toks: Vec::new(),
                 sents: Vec::new(),
+                title_case: Vec::new(),
                 quotes: Vec::new(),
                 span: Span::new(sents[0].span.start, sents[sents.len() - 1].span.end),
             };
@@ -163,6 +185,7 @@ impl Attributor {
                         norm: tk.norm(t),
                     }));
                 para.sents.push(a..para.toks.len());
+                para.title_case.push(title_case(&para.toks[a..]));
             }
             para.quotes = quotes::quotes(para.span.slice(text), para.span.start);
             self.paragraph(&para, &mut out, &mut carry);
@@ -494,8 +517,9 @@ impl Attributor {
             }
             Form::Gerund => {}
         }
-        // Capitalised mid-sentence: a name or a title ("Statement", "Post").
-        if p.toks[i].is_cap() && i != sent.start {
+        // Capitalised mid-sentence: a name or a title ("Statement", "Post"),
+        // unless the whole sentence is a Title Case headline.
+        if p.toks[i].is_cap() && i != sent.start && !p.title_case_at(i) {
             return None;
         }
         Some(m)
@@ -903,10 +927,16 @@ impl Attributor {
             if a > sent.start + 2
                 && p.toks[a - 1].text == ","
                 && !p.toks[sent.start..a].iter().any(is_quote_mark)
-                && p.toks[sent.start..a].iter().filter(|t| !is_punct(t)).count() >= 4
+                && p.toks[sent.start..a]
+                    .iter()
+                    .filter(|t| !is_punct(t))
+                    .count()
+                    >= 4
                 && p.toks[k - 1].text == ","
-                && !self.words.roles(p.toks[sent.start].norm).has(Roles::PREPOSITION)
-                && !self.words.roles(p.toks[sent.start].norm).has(Roles::STOP)
+                && !self
+                    .words
+                    .roles(p.toks[sent.start].norm)
+                    .has(Roles::PREPOSITION)
                 && !p.toks[sent.start].norm.ends_with("ing")
                 && !p.toks[sent.start..a]
                     .iter()
@@ -1061,7 +1091,11 @@ impl Attributor {
             j = p.tok_at(mention.end);
         }
         // "… told The Times of Israel": the addressee.
-        if j == e && self.cues.get(m).takes_object {
+        if j == e
+            && self.cues.get(m).takes_object
+            && j < sent.end
+            && !self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION)
+        {
             if let Some((_, b)) = self.np_right(p, j, sent.end) {
                 j = b;
             }
@@ -1072,6 +1106,8 @@ impl Attributor {
         let tail_ok = j >= sent.end
             || p.toks[j..sent.end].iter().all(is_punct)
             || self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION)
+                // "…, Sanders vows to cut taxes": the cue's own complement.
+                && !(p.toks[j].norm == "to" && self.cues.get(m).takes_infinitive)
                 && !p.toks[j..sent.end]
                     .iter()
                     .any(|t| t.norm == "that" || is_quote_mark(t))

@@ -265,3 +265,24 @@ fn a_reported_question_has_no_named_asker() {
     assert_eq!(f[1].mention, "Ruiz");
     assert_eq!(f[1].parts, ["that drivers would adapt"]);
 }
+
+#[test]
+fn title_case_headlines_are_read_despite_their_capitals() {
+    let f = one("Harbour Plan Will Flood Old Town, Former City Engineer Says.");
+    assert_eq!(f.cue, "Says");
+    assert_eq!(f.mention, "Former City Engineer");
+    assert_eq!(f.parts, ["Harbour Plan Will Flood Old Town"]);
+    let g = one("Facing Protests, Mayor Vows To Keep The Ferry Running.");
+    assert_eq!(g.mention, "Mayor");
+    assert_eq!(g.parts, ["To Keep The Ferry Running"]);
+}
+
+#[test]
+fn words_before_a_mid_sentence_attribution_open_the_quote() {
+    let f = one("While the river keeps rising, she said, “the levee will hold.”");
+    assert_eq!(f.kind, "mixed");
+    assert_eq!(
+        f.parts,
+        ["While the river keeps rising", "the levee will hold."]
+    );
+}
