@@ -1067,6 +1067,10 @@ impl Attributor {
         let e = ci + m.len;
         // The speaker between the comma and the cue, or right after the cue.
         let (comma, mention) = if ci > sent.start && p.toks[ci - 1].text == "," {
+            // "The program, called EB-5, …" names; only reporting verbs invert.
+            if !self.cues.get(m).takes_clause {
+                return None;
+            }
             let mention = if e < sent.end && self.words.pronoun(p.toks[e].norm).is_some() {
                 Some(p.toks[e].span)
             } else {
@@ -1111,7 +1115,7 @@ impl Attributor {
                 && !p.toks[j..sent.end]
                     .iter()
                     .any(|t| t.norm == "that" || is_quote_mark(t))
-            || p.toks[j].text == ",";
+            || matches!(p.toks[j].text, "," | ";");
         if !tail_ok || comma <= sent.start {
             return None;
         }
@@ -1206,8 +1210,18 @@ impl Attributor {
     ) -> Option<Statement> {
         let sent = p.sent_of(ci);
         let e = ci + m.len;
-        // `”, said X` attributes the quote before it, nothing after.
-        if ci >= sent.start + 2 && p.toks[ci - 1].text == "," && is_quote_mark(&p.toks[ci - 2]) {
+        // `”, said X` / `,” said X` attributes the quote before it, nothing after.
+        if ci >= sent.start + 2
+            && (p.toks[ci - 1].text == "," && is_quote_mark(&p.toks[ci - 2])
+                || is_quote_mark(&p.toks[ci - 1]) && p.toks[ci - 2].text == ",")
+        {
+            return None;
+        }
+        // "his Fifth Amendment claims, prosecutors …": a noun before a comma.
+        if matches!(m.form, Form::Present3 | Form::Base)
+            && p.toks.get(e).is_some_and(|t| t.text == ",")
+            && !p.toks.get(e + 1).is_some_and(is_quote_mark)
+        {
             return None;
         }
         let participle = ci > sent.start
