@@ -1104,9 +1104,30 @@ impl Attributor {
                 j = b;
             }
         }
+        // "… he told me on Friday, …": an object pronoun.
+        if j == e
+            && j < sent.end
+            && self.cues.get(m).takes_object
+            && self.words.pronoun(p.toks[j].norm).is_some()
+        {
+            j += 1;
+        }
         while j < sent.end && self.words.roles(p.toks[j].norm).has(Roles::TIME) {
             j += 1;
         }
+        // "…, Ms. Ruiz said on Friday, the plan …": a short setting before
+        // the sentence goes on.
+        if j < sent.end && self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION) {
+            if let Some(c) = (j + 1..(j + 8).min(sent.end)).find(|&c| p.toks[c].text == ",") {
+                if !p.toks[j..c]
+                    .iter()
+                    .any(|t| t.norm == "that" || is_quote_mark(t))
+                {
+                    j = c;
+                }
+            }
+        }
+        let continues = j + 1 < sent.end && p.toks[j].text == ",";
         let tail_ok = j >= sent.end
             || p.toks[j..sent.end].iter().all(is_punct)
             || self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION)
@@ -1127,7 +1148,7 @@ impl Attributor {
         }
         // "In his speech, Graham said …": an introductory phrase is no content.
         let first = &p.toks[s];
-        if self.words.roles(first.norm).has(Roles::PREPOSITION) && comma - s <= 12 {
+        if self.words.roles(first.norm).has(Roles::PREPOSITION) && comma - s <= 12 && !continues {
             return None;
         }
         let content = self.trim_content(p, s, comma)?;

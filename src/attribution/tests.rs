@@ -286,3 +286,12 @@ fn words_before_a_mid_sentence_attribution_open_the_quote() {
         ["While the river keeps rising", "the levee will hold."]
     );
 }
+
+#[test]
+fn a_mid_sentence_attribution_may_carry_an_object_and_a_setting() {
+    let f = one("The real problem, he told me on Friday, is that the pumps are old.");
+    assert_eq!(f.mention, "he");
+    assert_eq!(f.parts, ["The real problem", "is that the pumps are old"]);
+    let g = one("To see the damage, Ms. Berg said, one has to walk the levee.");
+    assert_eq!(g.parts, ["To see the damage", "one has to walk the levee"]);
+}
