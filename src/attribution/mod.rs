@@ -14,7 +14,7 @@ use crate::clean::Cleaned;
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::span::Span;
-use crate::speakers::{Roles, SpeakerLexicon, Tok};
+use crate::speakers::{EntityKind, Roles, SpeakerLexicon, Tok};
 use crate::tokenize::Tokenized;
 use std::ops::Not;
 
@@ -486,6 +486,7 @@ impl Attributor {
                     self.words
                         .pronoun(t.norm)
                         .is_some_and(|pr| pr.plural || pr.person < 3)
+                        || self.words.head_kind(t.norm) == Some(EntityKind::Group)
                         || (t.norm.ends_with('s')
                             && !t.is_possessive()
                             && t.norm.len() > 3
@@ -1441,14 +1442,19 @@ impl Attributor {
                         }
                     }
                 }
-                if t.text == "," && k + 1 < end {
+                // `, but` — also `“jobs,” but`, the comma inside the marks.
+                let quoted_comma = is_quote_mark(t) && k > s && p.toks[k - 1].text == ",";
+                if (t.text == "," || quoted_comma) && k + 1 < end {
                     let n = &p.toks[k + 1];
                     if matches!(
                         n.norm,
                         "but" | "while" | "though" | "although" | "whereas" | "and" | "or"
                     ) {
-                        return k;
+                        return k + usize::from(quoted_comma);
                     }
+                }
+                if t.text == "," && k + 1 < end {
+                    let n = &p.toks[k + 1];
                     if n.norm == "according" {
                         return k;
                     }
