@@ -848,6 +848,33 @@ impl Attributor {
                 }
             }
         };
+        // `On "Face the Nation," Ryan said the plan …`: a short quoted title,
+        // and the cue's own content follows it.
+        let words = p.toks[p.tok_at(q.content.start)..p.tok_at(q.content.end)]
+            .iter()
+            .filter(|t| !is_punct(t))
+            .count();
+        let mut e = ci + m.len;
+        if let Some(ms) = mention.filter(|ms| ms.start > p.toks[ci].span.start) {
+            e = p.tok_at(ms.end);
+        }
+        if self.cues.get(m).takes_object && e < sent.end {
+            // "“Thank you,” she told the crowd.": the addressee.
+            if self.words.pronoun(p.toks[e].norm).is_some() {
+                e += 1;
+            } else if let Some((_, b)) = self.np_right(p, e, sent.end) {
+                e = b;
+            }
+        }
+        if words < 4 && e < sent.end && {
+            let n = &p.toks[e];
+            // A clause opens: "that", a subject pronoun, a determiner.
+            n.norm == "that"
+                || self.words.roles(n.norm).has(Roles::DETERMINER)
+                || self.words.pronoun(n.norm).is_some()
+        } {
+            return None;
+        }
         used[ci] = true;
         // Words of the sentence before the quote belong to the statement:
         // `The plan "is a misguided approach," Burman said.` is mixed.
