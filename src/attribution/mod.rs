@@ -1485,6 +1485,10 @@ impl Attributor {
                     if n.norm == "according" {
                         return k;
                     }
+                    // ", which …" comments on the statement; it is not part of it.
+                    if n.norm == "which" {
+                        return k;
+                    }
                     if let Some(m) = self.cue_at(p, k + 1) {
                         if m.form == Form::Gerund {
                             return k;
