@@ -48,33 +48,68 @@ impl Sentence {
 }
 
 /// Distinct strings of one document (normalised forms and stems), so tokens
-/// stay small and repeated words are stored and stemmed once.
+/// stay small and repeated words are stored and stemmed once. The strings
+/// live in one buffer and are found by hash, so a new word costs no
+/// allocation of its own.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    strings: Vec<Box<str>>,
-    ids: FxHashMap<Box<str>, u32>,
+    text: String,
+    /// Byte range of each string in `text`.
+    spans: Vec<(u32, u32)>,
+    /// First string with a given hash; `collisions` holds the rare others.
+    by_hash: FxHashMap<u64, u32>,
+    collisions: FxHashMap<Box<str>, u32>,
     /// Stem id of each string used as a normalised form (`u32::MAX` if none).
     stems: Vec<u32>,
 }
 
+fn hash_str(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    s.hash(&mut h);
+    h.finish()
+}
+
 impl Vocab {
     pub fn get(&self, id: u32) -> &str {
-        &self.strings[id as usize]
+        let (a, b) = self.spans[id as usize];
+        &self.text[a as usize..b as usize]
     }
 
     /// The id of `s`, if the document contains it.
     pub fn id(&self, s: &str) -> Option<u32> {
-        self.ids.get(s).copied()
+        match self.by_hash.get(&hash_str(s)) {
+            Some(&id) if self.get(id) == s => Some(id),
+            Some(_) => self.collisions.get(s).copied(),
+            None => None,
+        }
     }
 
     fn intern(&mut self, s: &str) -> (u32, bool) {
-        if let Some(&id) = self.ids.get(s) {
-            return (id, false);
+        self.intern_hashed(s, hash_str(s))
+    }
+
+    fn intern_hashed(&mut self, s: &str, h: u64) -> (u32, bool) {
+        let first = self.by_hash.get(&h).copied();
+        match first {
+            Some(id) if self.get(id) == s => return (id, false),
+            Some(_) => {
+                if let Some(&id) = self.collisions.get(s) {
+                    return (id, false);
+                }
+            }
+            None => {}
         }
-        let id = self.strings.len() as u32;
-        self.strings.push(s.into());
+        let id = self.spans.len() as u32;
+        let a = self.text.len() as u32;
+        self.text.push_str(s);
+        self.spans.push((a, self.text.len() as u32));
         self.stems.push(u32::MAX);
-        self.ids.insert(s.into(), id);
+        if first.is_some() {
+            self.collisions.insert(s.into(), id);
+        } else {
+            self.by_hash.insert(h, id);
+        }
         (id, true)
     }
 }
@@ -316,28 +351,30 @@ impl Tokenizer {
         let (norm, _) = out.vocab.intern(buf);
         let mut stem = out.vocab.stems[norm as usize];
         if stem == u32::MAX {
-            let s = self.stem(buf);
-            stem = out.vocab.intern(&s).0;
+            stem = self.stem_id(buf, &mut out.vocab);
             out.vocab.stems[norm as usize] = stem;
         }
         out.tokens.push(Token { span, norm, stem });
     }
 
-    fn stem(&self, norm: &str) -> String {
+    /// The vocabulary id of the stem of `norm`, through a per-thread cache
+    /// shared by all documents (stemming is the costly part, not interning).
+    fn stem_id(&self, norm: &str, vocab: &mut Vocab) -> u32 {
         if !norm.chars().any(char::is_alphabetic) {
-            return norm.to_string();
+            return vocab.intern(norm).0;
         }
         STEMS.with(|c| {
             let mut c = c.borrow_mut();
             if let Some(s) = c.get(norm) {
-                return s.to_string();
+                return vocab.intern(s).0;
             }
             if c.len() >= STEM_CACHE_MAX {
                 c.clear();
             }
-            let s = self.stemmer.stem(norm).into_owned();
-            c.insert(norm.into(), s.as_str().into());
-            s
+            let s: Box<str> = self.stemmer.stem(norm).into();
+            let id = vocab.intern(&s).0;
+            c.insert(norm.into(), s);
+            id
         })
     }
 }
@@ -453,5 +490,34 @@ mod tests {
             }
         }
         assert_eq!(t.sentences.len(), 2);
+    }
+}
+
+#[cfg(test)]
+mod vocab_tests {
+    use super::Vocab;
+
+    #[test]
+    fn interned_strings_round_trip_and_repeat_to_the_same_id() {
+        let mut v = Vocab::default();
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        let ids: Vec<u32> = words.iter().map(|w| v.intern(w).0).collect();
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(v.get(id), w);
+            assert_eq!(v.intern(w), (id, false));
+            assert_eq!(v.id(w), Some(id));
+        }
+        assert_eq!(v.id("absent"), None);
+    }
+
+    #[test]
+    fn strings_with_the_same_hash_keep_their_own_ids() {
+        let mut v = Vocab::default();
+        let (a, _) = v.intern_hashed("alpha", 7);
+        let (b, new) = v.intern_hashed("beta", 7);
+        assert!(new && a != b);
+        assert_eq!(v.intern_hashed("beta", 7), (b, false));
+        assert_eq!(v.intern_hashed("alpha", 7), (a, false));
+        assert_eq!((v.get(a), v.get(b)), ("alpha", "beta"));
     }
 }
