@@ -341,10 +341,14 @@ impl SpeakerLexicon {
                     EntityKind::Anonymous => SpeakerType::Anonymous,
                 });
                 // "the Health Ministry", "the Trump administration": a name
-                // right before an organisation noun names the organisation.
-                if k == EntityKind::Organization && name_start.is_some() && name_end == i {
+                // right before an organisation noun names the organisation;
+                // so does a capitalised run of them ("Transit Workers Union").
+                if name_start.is_some()
+                    && name_end == i
+                    && (k == EntityKind::Organization || t.is_cap())
+                {
                     name_end = i + 1;
-                    r.org_name = true;
+                    r.org_name |= k == EntityKind::Organization;
                 }
             }
             if head.is_none()
@@ -358,6 +362,18 @@ impl SpeakerLexicon {
             } else if t.is_possessive() && t.is_cap() {
                 // "Netanyahu’s office": the owner is an affiliation.
                 r.affiliation = Some(t.text.trim_end_matches(['s', '’', '\'']).to_string());
+                name_start = None;
+            } else if t.is_possessive()
+                && i > 0
+                && seg[i - 1].norm == "the"
+                && self
+                    .head_kind(t.norm.trim_end_matches("'s"))
+                    .is_some_and(|k| k != EntityKind::Anonymous)
+            {
+                // "the group’s spokesman": the owner is a description,
+                // resolved against earlier speakers.
+                let owner = t.text.trim_end_matches(['s', '’', '\'']);
+                r.affiliation = Some(format!("{} {owner}", seg[i - 1].text));
                 name_start = None;
             } else if name_start.is_some() && name_end <= i {
                 name_start = None;
@@ -474,6 +490,7 @@ impl Resolver {
                 e.key == key || (single && e.kind == SpeakerType::Person && e.surname == key)
             });
             if let Some(e) = hit {
+                let affiliation = self.affiliation(r);
                 let method = if self.entities[e].key == key {
                     if r.appositive {
                         Resolution::Appositive
@@ -488,7 +505,7 @@ impl Resolver {
                     en.title = r.title.clone();
                 }
                 if en.affiliation.is_none() {
-                    en.affiliation = r.affiliation.clone();
+                    en.affiliation = affiliation;
                 }
                 self.touch(e);
                 return (Some(e), method);
@@ -530,7 +547,7 @@ impl Resolver {
                 name: display,
                 kind,
                 title: r.title.clone(),
-                affiliation: r.affiliation.clone(),
+                affiliation: self.affiliation(r),
                 gender: r.gender,
                 plural: r.plural && kind != SpeakerType::Person,
                 head: r.head.clone(),
@@ -567,7 +584,7 @@ impl Resolver {
                 name: mention_text.to_string(),
                 kind,
                 title: r.title.clone(),
-                affiliation: r.affiliation.clone(),
+                affiliation: self.affiliation(r),
                 gender: r.gender,
                 plural: r.plural,
                 head: Some(head.clone()),
@@ -588,7 +605,7 @@ impl Resolver {
                 name: mention_text.to_string(),
                 kind: SpeakerType::Organization,
                 title: r.title.clone(),
-                affiliation: r.affiliation.clone(),
+                affiliation: self.affiliation(r),
                 gender: None,
                 plural: false,
                 head: None,
@@ -596,6 +613,25 @@ impl Resolver {
             return (Some(e), Resolution::Explicit);
         }
         (None, Resolution::Unresolved)
+    }
+
+    /// The affiliation of a reading; a description ("the militant group",
+    /// "the group’s") stands for the organisation that spoke most recently.
+    fn affiliation(&self, r: &Reading) -> Option<String> {
+        let a = r.affiliation.as_ref()?;
+        let described = a.get(..4).is_some_and(|d| d.eq_ignore_ascii_case("the "))
+            && !a[4..].chars().any(char::is_uppercase);
+        if described {
+            if let Some(&e) = self
+                .recent
+                .iter()
+                .rev()
+                .find(|&&e| self.entities[e].kind == SpeakerType::Organization)
+            {
+                return Some(self.entities[e].name.clone());
+            }
+        }
+        Some(a.clone())
     }
 
     fn add(&mut self, e: Entity) -> usize {

@@ -11,6 +11,7 @@ pub(crate) struct Found {
     pub cue: String,
     pub mention: String,
     pub speaker: String,
+    pub affiliation: String,
     pub resolution: &'static str,
 }
 
@@ -36,6 +37,10 @@ pub(crate) fn run(text: &str) -> Vec<Found> {
                 .map(|m| m.slice(text).to_string())
                 .unwrap_or_default(),
             speaker: p.entity.map(|e| ents[e].name.clone()).unwrap_or_default(),
+            affiliation: p
+                .entity
+                .and_then(|e| ents[e].affiliation.clone())
+                .unwrap_or_default(),
             resolution: p.resolution.as_str(),
         })
         .collect()
@@ -294,4 +299,15 @@ fn a_mid_sentence_attribution_may_carry_an_object_and_a_setting() {
     assert_eq!(f.parts, ["The real problem", "is that the pumps are old"]);
     let g = one("To see the damage, Ms. Berg said, one has to walk the levee.");
     assert_eq!(g.parts, ["To see the damage", "one has to walk the levee"]);
+}
+
+#[test]
+fn a_described_affiliation_names_the_organisation_that_spoke_last() {
+    let f = run(
+        "The Transit Workers Union said it would strike. The group’s spokesman, Ian Dorr, said talks would resume.",
+    );
+    let last = f.last().unwrap();
+    assert_eq!(last.speaker, "Ian Dorr");
+    assert_eq!(last.affiliation, f[0].speaker, "{f:?}");
+    assert!(f[0].speaker.contains("Transit Workers Union"), "{f:?}");
 }
