@@ -1514,8 +1514,11 @@ impl Attributor {
         for c in from + 1..limit {
             if let Some(m) = self.cue_at(p, c) {
                 let _ = m;
-                let ok = (from..c)
-                    .all(|k| self.np_word(p, k) || self.words.pronoun(p.toks[k].norm).is_some());
+                let ok = (from..c).all(|k| {
+                    self.np_word(p, k)
+                        || self.words.pronoun(p.toks[k].norm).is_some()
+                        || k > from && self.words.roles(p.toks[k].norm).has(Roles::SKIP)
+                });
                 return Some(ok);
             }
         }

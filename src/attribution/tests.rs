@@ -311,3 +311,12 @@ fn a_described_affiliation_names_the_organisation_that_spoke_last() {
     assert_eq!(last.affiliation, f[0].speaker, "{f:?}");
     assert!(f[0].speaker.contains("Transit Workers Union"), "{f:?}");
 }
+
+#[test]
+fn a_second_attribution_with_an_adverb_ends_the_first_content() {
+    let f = run("While she said the pumps were old, Ms. Berg also noted the levee had held.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].parts, ["the pumps were old"]);
+    assert_eq!(f[1].mention, "Ms. Berg");
+    assert_eq!(f[1].parts, ["the levee had held"]);
+}
