@@ -27,6 +27,7 @@ impl Roles {
     pub const STOP: u16 = 64;
     pub const RELATIVE: u16 = 128;
     pub const PREPOSITION: u16 = 256;
+    pub const ANAPHORIC: u16 = 512;
 
     pub fn has(self, r: u16) -> bool {
         self.0 & r != 0
@@ -73,6 +74,7 @@ impl SpeakerLexicon {
                 "stop" => Roles::STOP,
                 "relative" => Roles::RELATIVE,
                 "preposition" => Roles::PREPOSITION,
+                "anaphoric" => Roles::ANAPHORIC,
                 other => return Err(row.error(format!("unknown role {other:?}"))),
             };
             s.roles.entry(row.col(0).to_lowercase()).or_default().0 |= r;
@@ -249,6 +251,8 @@ pub struct Reading {
     pub gender: Option<char>,
     /// The name run includes an organisation noun ("Health Ministry").
     pub org_name: bool,
+    /// The head only points back ("the group"): it needs an antecedent.
+    pub anaphoric: bool,
 }
 
 /// Normalises a name for matching: lower case, curly apostrophes folded,
@@ -334,6 +338,7 @@ impl SpeakerLexicon {
             let head = self.head_kind(t.norm);
             if let Some(k) = head {
                 r.head = Some(t.norm.to_string());
+                r.anaphoric = roles.has(Roles::ANAPHORIC);
                 r.plural = t.norm.ends_with('s');
                 r.kind = Some(match k {
                     EntityKind::Organization => SpeakerType::Organization,
@@ -565,16 +570,15 @@ impl Resolver {
                         || (kind == SpeakerType::Anonymous
                             && en.kind == SpeakerType::Anonymous
                             && en.plural == r.plural)
-                        || (matches!(
-                            head.as_str(),
-                            "group" | "movement" | "organization" | "organisation"
-                        ) && en.kind == SpeakerType::Organization)
+                        || (r.anaphoric && en.kind == SpeakerType::Organization)
                 });
                 if let Some(e) = found {
                     self.touch(e);
                     return (Some(e), Resolution::Description);
                 }
-                if kind != SpeakerType::Anonymous {
+                // "the group" points back and has nothing to point to; "the
+                // council", "the protesters" name their speaker well enough.
+                if r.anaphoric {
                     return (None, Resolution::Unresolved);
                 }
             }
@@ -715,7 +719,26 @@ impl SpeakerLexicon {
                 reading
             };
             let earlier = |surname: &str| self.earlier_full_name(&toks[..a], text, surname);
-            let (e, method) = res.resolve(&reading, m.slice(text), earlier);
+            let (mut e, mut method) = res.resolve(&reading, m.slice(text), earlier);
+            // "It" stands for a speaker only when that speaker spoke in this
+            // or the previous sentence; further back, the antecedent is more
+            // likely a thing in between ("That deal … It also called for …").
+            if reading
+                .pronoun
+                .is_some_and(|p| p.gender == 'n' && !p.plural)
+            {
+                let sent_of = |pos: usize| tk.sentences.partition_point(|s| s.span.start <= pos);
+                let here = sent_of(m.start);
+                let last = (0..i)
+                    .rev()
+                    .find(|&j| out[j].entity.is_some() && out[j].entity == e)
+                    .and_then(|j| statements[j].mention)
+                    .map(|pm| sent_of(pm.start));
+                if e.is_some() && last.is_none_or(|l| here > l + 1) {
+                    e = None;
+                    method = Resolution::Unresolved;
+                }
+            }
             out[i] = Speaker {
                 entity: e,
                 resolution: method,

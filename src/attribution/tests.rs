@@ -320,3 +320,25 @@ fn a_second_attribution_with_an_adverb_ends_the_first_content() {
     assert_eq!(f[1].mention, "Ms. Berg");
     assert_eq!(f[1].parts, ["the levee had held"]);
 }
+
+#[test]
+fn it_resolves_only_to_a_speaker_of_the_last_two_sentences() {
+    let f = run("The Harbour Board said fees would rise. It also warned of delays.");
+    assert_eq!(f[1].mention, "It");
+    assert_eq!(f[1].resolution, "pronoun");
+    let g = run(
+        "The Harbour Board said fees would rise. That budget cut two posts. It also called for new audits.",
+    );
+    let last = g.last().unwrap();
+    assert_eq!(last.mention, "It");
+    assert_eq!(last.resolution, "unresolved");
+}
+
+#[test]
+fn a_first_definite_description_names_its_speaker_but_the_group_points_back() {
+    let f = one("The council said fees would rise.");
+    assert_eq!(f.speaker, "The council");
+    assert_eq!(f.resolution, "explicit");
+    let g = one("The group said fees would rise.");
+    assert_eq!(g.resolution, "unresolved");
+}
