@@ -1276,7 +1276,7 @@ impl Attributor {
         let participle = ci > sent.start
             && matches!(
                 p.toks[ci - 1].norm,
-                "," | "by" | "while" | "after" | "before" | "without" | "when"
+                "," | "by" | "while" | "after" | "before" | "without" | "when" | "and"
             )
             && m.form == Form::Gerund;
         // "Asked about the plan, …" / "when asked whether …": the question
@@ -1448,10 +1448,7 @@ impl Attributor {
                     let limit = (k + 6).min(end);
                     let next_cue = (k + 1..limit).find_map(|c| {
                         self.cue_at(p, c)
-                            .filter(|m| {
-                                matches!(m.form, Form::Past | Form::Present3 | Form::Base)
-                                    && !self.cues.get(*m).quote_only
-                            })
+                            .filter(|m| !self.cues.get(*m).quote_only)
                             .map(|m| (c, m))
                     });
                     if let Some((c, m)) = next_cue {
@@ -1464,7 +1461,14 @@ impl Attributor {
                         });
                         let subject =
                             (k + 1..c).any(|j| !self.words.roles(p.toks[j].norm).has(Roles::SKIP));
-                        if subject_ok && (subject || m.form != Form::Base) {
+                        // "… and calling for …" (no subject) is a further
+                        // participle; "… and the Base form" needs a subject.
+                        let form_ok = match m.form {
+                            Form::Base => subject,
+                            Form::Gerund => !subject,
+                            _ => true,
+                        };
+                        if subject_ok && form_ok {
                             return k;
                         }
                     }

@@ -342,3 +342,11 @@ fn a_first_definite_description_names_its_speaker_but_the_group_points_back() {
     let g = one("The group said fees would rise.");
     assert_eq!(g.resolution, "unresolved");
 }
+
+#[test]
+fn coordinated_participles_are_separate_statements() {
+    let f = run("Ruiz spoke for an hour, criticizing the toll plan and calling for a new ferry.");
+    let parts: Vec<_> = f.iter().map(|x| x.parts.join(" | ")).collect();
+    assert!(parts.contains(&"the toll plan".to_string()), "{f:?}");
+    assert!(parts.contains(&"a new ferry".to_string()), "{f:?}");
+}
