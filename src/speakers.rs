@@ -28,6 +28,7 @@ impl Roles {
     pub const RELATIVE: u16 = 128;
     pub const PREPOSITION: u16 = 256;
     pub const ANAPHORIC: u16 = 512;
+    pub const SETTING: u16 = 1024;
 
     pub fn has(self, r: u16) -> bool {
         self.0 & r != 0
@@ -75,6 +76,7 @@ impl SpeakerLexicon {
                 "relative" => Roles::RELATIVE,
                 "preposition" => Roles::PREPOSITION,
                 "anaphoric" => Roles::ANAPHORIC,
+                "setting" => Roles::SETTING,
                 other => return Err(row.error(format!("unknown role {other:?}"))),
             };
             s.roles.entry(row.col(0).to_lowercase()).or_default().0 |= r;

@@ -467,8 +467,11 @@ impl Attributor {
         match m.form {
             // "says" is a verb after a subject; "talks have" is a noun.
             Form::Present3 => {
+                // "raise many questions": a plural quantifier makes it a noun.
                 let subject = prev_k.is_some_and(|k| {
-                    self.np_word(p, k) || self.words.pronoun(p.toks[k].norm).is_some()
+                    (self.np_word(p, k)
+                        && !matches!(p.toks[k].norm, "many" | "several" | "both" | "few"))
+                        || self.words.pronoun(p.toks[k].norm).is_some()
                 });
                 let inverted =
                     prev.is_some_and(|t| t.text == "," || is_quote_mark(t) || t.norm == "and");
@@ -1243,7 +1246,12 @@ impl Attributor {
         }
         let t = &p.toks[first];
         let opens = self.words.roles(t.norm).has(Roles::DETERMINER) || t.is_cap();
-        if !opens || !self.has_head(p, first, ci) || p.toks[first..ci].iter().any(is_quote_mark) {
+        if !opens
+            || !self.has_head(p, first, ci)
+            || p.toks[first..ci]
+                .iter()
+                .any(|t| is_quote_mark(t) || t.norm == "that")
+        {
             return None;
         }
         Some(p.span(first, ci))
@@ -1338,6 +1346,13 @@ impl Attributor {
         }
         if s >= sent.end {
             return None;
+        }
+        // "spoke in a cottage on a base": a setting, not what was said;
+        // "said in a statement that …": the content starts at "that".
+        if self.words.roles(p.toks[s].norm).has(Roles::SETTING) {
+            let that = (s + 1..(s + 12).min(sent.end))
+                .find(|&k| p.toks[k].norm == "that" && p.quote_at(p.toks[k].span.start).is_none());
+            s = that?;
         }
         // A quote right after the cue that ends the sentence is a direct
         // quote, attributed by the quote rules.

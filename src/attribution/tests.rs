@@ -350,3 +350,11 @@ fn coordinated_participles_are_separate_statements() {
     assert!(parts.contains(&"the toll plan".to_string()), "{f:?}");
     assert!(parts.contains(&"a new ferry".to_string()), "{f:?}");
 }
+
+#[test]
+fn a_setting_after_the_cue_is_not_what_was_said() {
+    assert!(run("The mayor spoke in a hall near the harbour.").is_empty());
+    let f = one("The mayor said in a statement that the ferry would run.");
+    assert_eq!(f.parts, ["that the ferry would run"]);
+    assert!(run("Still, the plan will raise many questions in the months ahead.").is_empty());
+}
