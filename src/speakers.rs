@@ -255,6 +255,8 @@ pub struct Reading {
     pub org_name: bool,
     /// The head only points back ("the group"): it needs an antecedent.
     pub anaphoric: bool,
+    /// The affiliation is such a head ("the group’s spokesman").
+    pub affiliation_anaphoric: bool,
 }
 
 /// Normalises a name for matching: lower case, curly apostrophes folded,
@@ -309,6 +311,7 @@ impl SpeakerLexicon {
         let mut first_title_start = None;
         let mut name_start = None;
         let mut name_end = 0;
+        let mut head_end = None;
         while i < seg.len() {
             let mut matched = 0;
             for n in (1..=self.max_title_words.min(seg.len() - i)).rev() {
@@ -334,10 +337,18 @@ impl SpeakerLexicon {
             let roles = self.roles(t.norm);
             // "a spokesperson for the militant group": what follows the
             // connector is the affiliation, read below, not the head.
-            if roles.has(Roles::CONNECTOR) && last_title_end == Some(i) {
+            if roles.has(Roles::CONNECTOR) && (last_title_end == Some(i) || head_end == Some(i)) {
+                // "officials at the ministry": the same, after a head noun.
+                if head_end == Some(i) && last_title_end != Some(i) {
+                    first_title_start.get_or_insert(i - 1);
+                    last_title_end = Some(i);
+                }
                 break;
             }
             let head = self.head_kind(t.norm);
+            if head.is_some() {
+                head_end = Some(i + 1);
+            }
             if let Some(k) = head {
                 r.head = Some(t.norm.to_string());
                 r.anaphoric = roles.has(Roles::ANAPHORIC);
@@ -381,6 +392,9 @@ impl SpeakerLexicon {
                 // resolved against earlier speakers.
                 let owner = t.text.trim_end_matches(['s', '’', '\'']);
                 r.affiliation = Some(format!("{} {owner}", seg[i - 1].text));
+                r.affiliation_anaphoric = self
+                    .roles(t.norm.trim_end_matches("'s"))
+                    .has(Roles::ANAPHORIC);
                 name_start = None;
             } else if name_start.is_some() && name_end <= i {
                 name_start = None;
@@ -413,7 +427,11 @@ impl SpeakerLexicon {
                         .unwrap_or(rest.len());
                     if end > 0 {
                         let s = Span::new(rest[0].span.start, rest[end - 1].span.end).slice(text);
-                        r.affiliation.get_or_insert(s.to_string());
+                        if r.affiliation.is_none() {
+                            r.affiliation = Some(s.to_string());
+                            r.affiliation_anaphoric = rest[0].norm == "the"
+                                && self.roles(rest[end - 1].norm).has(Roles::ANAPHORIC);
+                        }
                         // The name after "spokesperson for Hamas" is not a person's.
                         if name_start.is_some_and(|n| n > lt) {
                             name_start = None;
@@ -625,9 +643,7 @@ impl Resolver {
     /// "the group’s") stands for the organisation that spoke most recently.
     fn affiliation(&self, r: &Reading) -> Option<String> {
         let a = r.affiliation.as_ref()?;
-        let described = a.get(..4).is_some_and(|d| d.eq_ignore_ascii_case("the "))
-            && !a[4..].chars().any(char::is_uppercase);
-        if described {
+        if r.affiliation_anaphoric {
             if let Some(&e) = self
                 .recent
                 .iter()

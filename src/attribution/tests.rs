@@ -358,3 +358,13 @@ fn a_setting_after_the_cue_is_not_what_was_said() {
     assert_eq!(f.parts, ["that the ferry would run"]);
     assert!(run("Still, the plan will raise many questions in the months ahead.").is_empty());
 }
+
+#[test]
+fn a_head_noun_joined_by_from_or_at_keeps_its_affiliation() {
+    let f = one("The senator from Ohio said the bill would pass.");
+    assert_eq!(f.mention, "The senator from Ohio");
+    assert_eq!(f.affiliation, "Ohio");
+    let g = one("Officials at the ministry said the cranes were idle.");
+    assert_eq!(g.mention, "Officials at the ministry");
+    assert_eq!(g.affiliation, "the ministry");
+}
