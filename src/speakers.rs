@@ -236,6 +236,9 @@ pub struct Entity {
     /// Lower-case name key and last-name key, for matching later mentions.
     key: String,
     surname: String,
+    /// The type is a default for a lone unknown name ("Smith", "Hamas"):
+    /// a later "he"/"she" makes it a person.
+    tentative: bool,
 }
 
 /// A speaker mention read from the text, before resolution.
@@ -491,7 +494,8 @@ impl Resolver {
                 } else if p.gender == 'n' {
                     en.kind == SpeakerType::Organization
                 } else {
-                    matches!(en.kind, SpeakerType::Person | SpeakerType::Anonymous)
+                    (matches!(en.kind, SpeakerType::Person | SpeakerType::Anonymous)
+                        || en.tentative && matches!(p.gender, 'm' | 'f'))
                         && !en.plural
                         && en.gender.is_none_or(|g| g == p.gender || p.gender == 'x')
                 }
@@ -499,7 +503,12 @@ impl Resolver {
             return match found {
                 Some(e) => {
                     if !p.plural && matches!(p.gender, 'm' | 'f') {
-                        self.entities[e].gender.get_or_insert(p.gender);
+                        let en = &mut self.entities[e];
+                        en.gender.get_or_insert(p.gender);
+                        if en.tentative {
+                            en.kind = SpeakerType::Person;
+                            en.tentative = false;
+                        }
                     }
                     self.touch(e);
                     (Some(e), Resolution::Pronoun)
@@ -536,6 +545,7 @@ impl Resolver {
                 return (Some(e), method);
             }
             // A lone surname whose full name stands earlier in the text.
+            let tentative = single && r.kind.is_none() && r.title.is_none();
             let (display, kind, method) = if single && r.kind != Some(SpeakerType::Organization) {
                 match earlier_name(name) {
                     Some(full) => (full, SpeakerType::Person, Resolution::Surname),
@@ -576,6 +586,7 @@ impl Resolver {
                 gender: r.gender,
                 plural: r.plural && kind != SpeakerType::Person,
                 head: r.head.clone(),
+                tentative,
             });
             return (Some(e), method);
         }
@@ -612,6 +623,7 @@ impl Resolver {
                 gender: r.gender,
                 plural: r.plural,
                 head: Some(head.clone()),
+                tentative: false,
             });
             return (Some(e), Resolution::Explicit);
         }
@@ -633,6 +645,7 @@ impl Resolver {
                 gender: None,
                 plural: false,
                 head: None,
+                tentative: false,
             });
             return (Some(e), Resolution::Explicit);
         }

@@ -12,6 +12,7 @@ pub(crate) struct Found {
     pub mention: String,
     pub speaker: String,
     pub affiliation: String,
+    pub speaker_type: &'static str,
     pub resolution: &'static str,
 }
 
@@ -41,6 +42,7 @@ pub(crate) fn run(text: &str) -> Vec<Found> {
                 .entity
                 .and_then(|e| ents[e].affiliation.clone())
                 .unwrap_or_default(),
+            speaker_type: p.entity.map_or("unresolved", |e| ents[e].kind.as_str()),
             resolution: p.resolution.as_str(),
         })
         .collect()
@@ -367,4 +369,13 @@ fn a_head_noun_joined_by_from_or_at_keeps_its_affiliation() {
     let g = one("Officials at the ministry said the cranes were idle.");
     assert_eq!(g.mention, "Officials at the ministry");
     assert_eq!(g.affiliation, "the ministry");
+}
+
+#[test]
+fn a_lone_name_taken_up_by_he_is_a_person() {
+    let f = run("Okafor said the bill would pass. He added that it was late.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[1].speaker, "Okafor");
+    assert_eq!(f[1].resolution, "pronoun");
+    assert_eq!(f[0].speaker_type, "person");
 }
