@@ -239,6 +239,8 @@ pub struct Entity {
     /// The type is a default for a lone unknown name ("Smith", "Hamas"):
     /// a later "he"/"she" makes it a person.
     tentative: bool,
+    /// Sentence of its latest mention.
+    last_sentence: usize,
 }
 
 /// A speaker mention read from the text, before resolution.
@@ -471,6 +473,8 @@ pub struct Resolver {
     pub entities: Vec<Entity>,
     /// Entities in the order they last spoke, most recent last.
     recent: Vec<usize>,
+    /// Sentence of the mention being resolved.
+    pub sentence: usize,
 }
 
 impl Resolver {
@@ -492,7 +496,10 @@ impl Resolver {
                 if p.plural {
                     en.plural || matches!(en.kind, SpeakerType::Organization | SpeakerType::Group)
                 } else if p.gender == 'n' {
-                    en.kind == SpeakerType::Organization
+                    // "It" reaches back one sentence at most; further back,
+                    // a thing in between is the likelier antecedent ("That
+                    // deal … It also called for …").
+                    en.kind == SpeakerType::Organization && en.last_sentence + 1 >= self.sentence
                 } else {
                     (matches!(en.kind, SpeakerType::Person | SpeakerType::Anonymous)
                         || en.tentative && matches!(p.gender, 'm' | 'f'))
@@ -587,6 +594,7 @@ impl Resolver {
                 plural: r.plural && kind != SpeakerType::Person,
                 head: r.head.clone(),
                 tentative,
+                last_sentence: 0,
             });
             return (Some(e), method);
         }
@@ -624,6 +632,7 @@ impl Resolver {
                 plural: r.plural,
                 head: Some(head.clone()),
                 tentative: false,
+                last_sentence: 0,
             });
             return (Some(e), Resolution::Explicit);
         }
@@ -646,6 +655,7 @@ impl Resolver {
                 plural: false,
                 head: None,
                 tentative: false,
+                last_sentence: 0,
             });
             return (Some(e), Resolution::Explicit);
         }
@@ -677,6 +687,7 @@ impl Resolver {
     }
 
     fn touch(&mut self, e: usize) {
+        self.entities[e].last_sentence = self.sentence;
         self.recent.retain(|&x| x != e);
         self.recent.push(e);
     }
@@ -750,26 +761,8 @@ impl SpeakerLexicon {
                 reading
             };
             let earlier = |surname: &str| self.earlier_full_name(&toks[..a], text, surname);
-            let (mut e, mut method) = res.resolve(&reading, m.slice(text), earlier);
-            // "It" stands for a speaker only when that speaker spoke in this
-            // or the previous sentence; further back, the antecedent is more
-            // likely a thing in between ("That deal … It also called for …").
-            if reading
-                .pronoun
-                .is_some_and(|p| p.gender == 'n' && !p.plural)
-            {
-                let sent_of = |pos: usize| tk.sentences.partition_point(|s| s.span.start <= pos);
-                let here = sent_of(m.start);
-                let last = (0..i)
-                    .rev()
-                    .find(|&j| out[j].entity.is_some() && out[j].entity == e)
-                    .and_then(|j| statements[j].mention)
-                    .map(|pm| sent_of(pm.start));
-                if e.is_some() && last.is_none_or(|l| here > l + 1) {
-                    e = None;
-                    method = Resolution::Unresolved;
-                }
-            }
+            res.sentence = tk.sentences.partition_point(|s| s.span.start <= m.start);
+            let (e, method) = res.resolve(&reading, m.slice(text), earlier);
             out[i] = Speaker {
                 entity: e,
                 resolution: method,

@@ -76,7 +76,11 @@ impl Vocab {
 
     /// The id of `s`, if the document contains it.
     pub fn id(&self, s: &str) -> Option<u32> {
-        match self.by_hash.get(&hash_str(s)) {
+        self.lookup(s, hash_str(s))
+    }
+
+    fn lookup(&self, s: &str, h: u64) -> Option<u32> {
+        match self.by_hash.get(&h) {
             Some(&id) if self.get(id) == s => Some(id),
             Some(_) => self.collisions.get(s).copied(),
             None => None,
@@ -88,22 +92,15 @@ impl Vocab {
     }
 
     fn intern_hashed(&mut self, s: &str, h: u64) -> (u32, bool) {
-        let first = self.by_hash.get(&h).copied();
-        match first {
-            Some(id) if self.get(id) == s => return (id, false),
-            Some(_) => {
-                if let Some(&id) = self.collisions.get(s) {
-                    return (id, false);
-                }
-            }
-            None => {}
+        if let Some(id) = self.lookup(s, h) {
+            return (id, false);
         }
         let id = self.spans.len() as u32;
         let a = self.text.len() as u32;
         self.text.push_str(s);
         self.spans.push((a, self.text.len() as u32));
         self.stems.push(u32::MAX);
-        if first.is_some() {
+        if self.by_hash.contains_key(&h) {
             self.collisions.insert(s.into(), id);
         } else {
             self.by_hash.insert(h, id);
@@ -349,7 +346,12 @@ impl Tokenizer {
         let (norm, _) = out.vocab.intern(buf);
         let mut stem = out.vocab.stems[norm as usize];
         if stem == u32::MAX {
-            stem = self.stem_id(buf, &mut out.vocab);
+            // Numbers and punctuation are their own stem.
+            stem = if buf.chars().any(char::is_alphabetic) {
+                self.stem_id(buf, &mut out.vocab)
+            } else {
+                norm
+            };
             out.vocab.stems[norm as usize] = stem;
         }
         out.tokens.push(Token { span, norm, stem });
@@ -358,9 +360,6 @@ impl Tokenizer {
     /// The vocabulary id of the stem of `norm`, through a per-thread cache
     /// shared by all documents (stemming is the costly part, not interning).
     fn stem_id(&self, norm: &str, vocab: &mut Vocab) -> u32 {
-        if !norm.chars().any(char::is_alphabetic) {
-            return vocab.intern(norm).0;
-        }
         STEMS.with(|c| {
             let mut c = c.borrow_mut();
             if let Some(s) = c.get(norm) {

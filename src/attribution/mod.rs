@@ -499,15 +499,14 @@ impl Attributor {
                                     .any(|j| matches!(p.toks[j].norm, "a" | "an"))
                             }))
                 });
-                // "Mr. Grassley and Mr. Leahy say"
-                let coordinated = prev_k.is_some_and(|k| {
-                    (sent.start.max(k.saturating_sub(6))..k)
-                        .any(|j| self.coordinates_names(p, j, sent.start))
-                        && self
-                            .np_left(p, k + 1, sent.start)
+                // "Mr. Grassley and Mr. Leahy say" (read only when needed).
+                let coordinated = || {
+                    prev_k.is_some_and(|k| {
+                        self.np_left(p, k + 1, sent.start)
                             .is_some_and(|(a, _)| (a..k).any(|j| p.toks[j].norm == "and"))
-                });
-                if !aux && !plural && !coordinated {
+                    })
+                };
+                if !aux && !plural && !coordinated() {
                     return None;
                 }
             }
@@ -861,14 +860,8 @@ impl Attributor {
         if let Some(ms) = mention.filter(|ms| ms.start > p.toks[ci].span.start) {
             e = p.tok_at(ms.end);
         }
-        if self.cues.get(m).takes_object && e < sent.end {
-            // "“Thank you,” she told the crowd.": the addressee.
-            if self.words.pronoun(p.toks[e].norm).is_some() {
-                e += 1;
-            } else if let Some((_, b)) = self.np_right(p, e, sent.end) {
-                e = b;
-            }
-        }
+        // "“Thank you,” she told the crowd.": past the addressee.
+        e = self.skip_addressee(p, m, e, sent.end);
         if words < 4 && e < sent.end && {
             let n = &p.toks[e];
             // A clause opens: "that", a subject pronoun, a determiner.
@@ -1076,6 +1069,23 @@ impl Attributor {
         (e > s && self.has_head(p, s, e)).then(|| p.span(s, e))
     }
 
+    /// Past the addressee of a cue that takes one (told [reporters], told
+    /// [me]) starting at `j`; `j` itself when there is none.
+    fn skip_addressee(&self, p: &Para, m: CueMatch, j: usize, end: usize) -> usize {
+        if !self.cues.get(m).takes_object || j >= end {
+            return j;
+        }
+        let t = &p.toks[j];
+        if self.words.pronoun(t.norm).is_some() {
+            return j + 1;
+        }
+        // "Vows To Keep …" in a headline: a preposition opens no addressee.
+        if self.words.roles(t.norm).has(Roles::PREPOSITION) {
+            return j;
+        }
+        self.np_right(p, j, end).map_or(j, |(_, b)| b)
+    }
+
     /// A speech cue of the question class (asked, inquired).
     fn is_question(&self, m: CueMatch) -> bool {
         let c = self.cues.get(m);
@@ -1125,23 +1135,9 @@ impl Attributor {
         if mention.start >= p.toks[e.min(p.toks.len() - 1)].span.start {
             j = p.tok_at(mention.end);
         }
-        // "… told The Times of Israel": the addressee.
-        if j == e
-            && self.cues.get(m).takes_object
-            && j < sent.end
-            && !self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION)
-        {
-            if let Some((_, b)) = self.np_right(p, j, sent.end) {
-                j = b;
-            }
-        }
-        // "… he told me on Friday, …": an object pronoun.
-        if j == e
-            && j < sent.end
-            && self.cues.get(m).takes_object
-            && self.words.pronoun(p.toks[j].norm).is_some()
-        {
-            j += 1;
+        // "… told The Times of Israel", "… he told me on Friday, …".
+        if j == e {
+            j = self.skip_addressee(p, m, j, sent.end);
         }
         while j < sent.end && self.words.roles(p.toks[j].norm).has(Roles::TIME) {
             j += 1;
@@ -1460,20 +1456,7 @@ impl Attributor {
                 // "… and insisted that …", "… but he noted …", "… and
                 // Democrats accused …": a further statement.
                 if matches!(t.norm, "and" | "but") && k + 1 < end && k > s {
-                    let limit = (k + 6).min(end);
-                    let next_cue = (k + 1..limit).find_map(|c| {
-                        self.cue_at(p, c)
-                            .filter(|m| !self.cues.get(*m).quote_only)
-                            .map(|m| (c, m))
-                    });
-                    if let Some((c, m)) = next_cue {
-                        let subject_ok = (k + 1..c).all(|j| {
-                            let t = &p.toks[j];
-                            (self.np_word(p, j)
-                                || self.words.pronoun(t.norm).is_some()
-                                || self.words.roles(t.norm).has(Roles::SKIP))
-                                && !is_punct(t)
-                        });
+                    if let Some((c, m, true)) = self.cue_after_subject(p, k + 1, k + 1, end) {
                         let subject =
                             (k + 1..c).any(|j| !self.words.roles(p.toks[j].norm).has(Roles::SKIP));
                         // "… and calling for …" (no subject) is a further
@@ -1483,7 +1466,7 @@ impl Attributor {
                             Form::Gerund => !subject,
                             _ => true,
                         };
-                        if subject_ok && form_ok {
+                        if form_ok && !self.cues.get(m).quote_only {
                             return k;
                         }
                     }
@@ -1515,10 +1498,8 @@ impl Attributor {
                     }
                     // ", he said" / ", X said." inside: the attribution of a
                     // further statement.
-                    if let Some(sp) = self.speaker_left_of_next_cue(p, k + 1, end) {
-                        if sp {
-                            return k;
-                        }
+                    if let Some((_, _, true)) = self.cue_after_subject(p, k + 1, k + 2, end) {
+                        return k;
                     }
                 }
             }
@@ -1527,21 +1508,25 @@ impl Attributor {
         end
     }
 
-    fn speaker_left_of_next_cue(&self, p: &Para, from: usize, end: usize) -> Option<bool> {
-        // "X said" right after a comma: a pronoun or short NP then a cue.
-        let limit = (from + 6).min(end);
-        for c in from + 1..limit {
-            if let Some(m) = self.cue_at(p, c) {
-                let _ = m;
-                let ok = (from..c).all(|k| {
-                    self.np_word(p, k)
-                        || self.words.pronoun(p.toks[k].norm).is_some()
-                        || k > from && self.words.roles(p.toks[k].norm).has(Roles::SKIP)
-                });
-                return Some(ok);
-            }
-        }
-        None
+    /// The first cue from token `first` on, within six tokens of `from`,
+    /// and whether only a subject (names, pronouns, adverbs such as "also")
+    /// stands between `from` and it: "…, he said", "… and Democrats accused".
+    fn cue_after_subject(
+        &self,
+        p: &Para,
+        from: usize,
+        first: usize,
+        end: usize,
+    ) -> Option<(usize, CueMatch, bool)> {
+        let (c, m) =
+            (first..(from + 6).min(end)).find_map(|c| self.cue_at(p, c).map(|m| (c, m)))?;
+        let subject = (from..c).all(|k| {
+            let norm = p.toks[k].norm;
+            self.np_word(p, k)
+                || self.words.pronoun(norm).is_some()
+                || self.words.roles(norm).has(Roles::SKIP)
+        });
+        Some((c, m, subject))
     }
 
     /// Trims punctuation at the edges of tokens `[a, b)`; `None` if nothing is left.
