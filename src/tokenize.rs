@@ -100,10 +100,13 @@ impl Vocab {
         self.text.push_str(s);
         self.spans.push((a, self.text.len() as u32));
         self.stems.push(u32::MAX);
-        if self.by_hash.contains_key(&h) {
-            self.collisions.insert(s.into(), id);
-        } else {
-            self.by_hash.insert(h, id);
+        match self.by_hash.entry(h) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collisions.insert(s.into(), id);
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(id);
+            }
         }
         (id, true)
     }
