@@ -10,6 +10,8 @@ use std::sync::Arc;
 
 use regex::{Regex, RegexSet};
 
+pub use crate::doc::TRUNCATED;
+use crate::doc::{Cleaned, Paragraph};
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::span::Span;
@@ -18,40 +20,6 @@ use crate::span::Span;
 pub const TITLE: &str = "title";
 pub const HEADING: &str = "heading";
 pub const RELATED_HEADLINE: &str = "related_headline";
-pub const TRUNCATED: &str = "truncated";
-
-/// One line of text (a paragraph), trimmed of surrounding whitespace.
-#[derive(Debug, Clone)]
-pub struct Paragraph {
-    pub span: Span,
-    /// The part sentences are taken from: the span minus a leading dateline.
-    pub body: Span,
-    /// Why this paragraph is not article body; `None` for body text.
-    pub flag: Option<Arc<str>>,
-}
-
-impl Paragraph {
-    pub fn is_body(&self) -> bool {
-        self.flag.is_none()
-    }
-
-    /// Whether only the paragraph's final sentence is affected by the flag.
-    pub fn is_truncated(&self) -> bool {
-        self.flag.as_deref() == Some(TRUNCATED)
-    }
-}
-
-/// What cleaning found in one document.
-#[derive(Debug, Clone, Default)]
-pub struct Cleaned {
-    pub paragraphs: Vec<Paragraph>,
-    /// The dateline prefix of the first body paragraph, e.g. "WASHINGTON".
-    pub dateline: Option<String>,
-    /// A source named in the dateline, e.g. "NewsNation" in "(NewsNation) —".
-    pub dateline_source: Option<String>,
-    /// The first paragraph's text when it is a headline.
-    pub title: Option<String>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Extent {

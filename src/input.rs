@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 
 /// What happened to a document. Every document gets exactly one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Ok,
     /// Invalid UTF-8 was replaced by U+FFFD; the document was still processed.
@@ -46,7 +47,7 @@ impl Status {
 }
 
 /// Metadata a JSON Lines record may carry.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub source: Option<String>,
     pub date: Option<String>,

@@ -12,6 +12,7 @@
 pub mod attribution;
 pub mod clean;
 pub mod cli;
+pub mod doc;
 pub mod error;
 pub mod input;
 pub mod lexicon;
@@ -19,8 +20,11 @@ pub mod normalize;
 pub mod output;
 pub mod pipeline;
 pub mod progress;
+pub mod result;
 pub mod span;
 pub mod speakers;
+#[cfg(test)]
+mod testkit;
 pub mod tokenize;
 
 pub use error::Error;

@@ -6,6 +6,7 @@
 //! objects, so it is also the map step for running under Spark and the unit
 //! of incremental re-runs.
 
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::SystemTime;
@@ -13,51 +14,28 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::attribution::{Attributor, Statement};
-use crate::clean::{Cleaned, Cleaner};
+use crate::attribution::Attributor;
+use crate::clean::Cleaner;
+use crate::doc::Doc;
 use crate::error::Error;
-use crate::input::{self, Discovery, InputDoc, InputOptions, Meta, Status};
+use crate::input::{self, Discovery, InputDoc, InputOptions, Status};
 use crate::lexicon::{hex, Lexicons};
-use crate::output::{Output, OutputOptions};
+use crate::output::{CorpusStep, CsvSink, Output, OutputOptions, Sink};
 use crate::progress::Progress;
-use crate::span::CharIndex;
-use crate::speakers::{Entity, Speaker};
-use crate::tokenize::{Tokenized, Tokenizer};
-
-/// Everything the stages found in one document's text.
-#[derive(Debug)]
-pub struct Analysis {
-    pub text: String,
-    pub chars: CharIndex,
-    pub cleaned: Cleaned,
-    pub tokens: Tokenized,
-    pub statements: Vec<Statement>,
-    /// One per statement.
-    pub speakers: Vec<Speaker>,
-    pub entities: Vec<Entity>,
-}
-
-/// One document's outcome: always present, whatever happened.
-#[derive(Debug)]
-pub struct DocResult {
-    pub index: usize,
-    pub doc_id: String,
-    pub path: String,
-    pub meta: Meta,
-    pub status: Status,
-    pub message: String,
-    pub bytes: u64,
-    /// SHA-256 of the document's bytes as read; empty when unread.
-    pub content_hash: String,
-    pub analysis: Option<Analysis>,
-}
+pub use crate::result::{Analysis, DocResult};
+use crate::speakers::SpeakerResolver;
+use crate::tokenize::Tokenizer;
 
 /// The stages, built once from the lexicons and shared by every worker.
 pub struct Pipeline {
     cleaner: Cleaner,
     tokenizer: Tokenizer,
     attributor: Attributor,
+    speakers: SpeakerResolver,
     max_bytes: u64,
+    /// Tests only: analysing a text that contains this panics.
+    #[cfg(test)]
+    panic_on: Option<&'static str>,
 }
 
 impl Pipeline {
@@ -70,12 +48,16 @@ impl Pipeline {
             cleaner: Cleaner::new(lex)?,
             tokenizer: Tokenizer::new(lex, subword)?,
             attributor: Attributor::new(lex)?,
+            speakers: SpeakerResolver::new(lex)?,
             max_bytes,
+            #[cfg(test)]
+            panic_on: None,
         })
     }
 
     /// Reads, decodes and analyses one document. Never fails and never
-    /// panics on any input: problems become the result's status.
+    /// panics on any input: problems, a bug in a stage included, become the
+    /// result's status, and the other documents go on.
     pub fn process(&self, doc: &InputDoc) -> DocResult {
         let loaded = input::load(doc, self.max_bytes);
         let content_hash = loaded
@@ -83,40 +65,59 @@ impl Pipeline {
             .as_deref()
             .map(|b| hex(&Sha256::digest(b)))
             .unwrap_or_default();
-        let analysis = loaded.text.map(|text| self.analyse(text));
+        let (mut status, mut message) = (loaded.status, loaded.message);
+        let analysis = loaded.text.and_then(|text| {
+            let run = std::panic::catch_unwind(AssertUnwindSafe(|| self.analyse(&doc.doc_id, text)));
+            match run {
+                Ok(a) => Some(a),
+                Err(panic) => {
+                    status = Status::Error;
+                    message = format!(
+                        "internal error while analysing this document ({}); the other documents are not affected; please report it with this document",
+                        panic_message(panic.as_ref())
+                    );
+                    None
+                }
+            }
+        });
         DocResult {
             index: doc.index,
             doc_id: doc.doc_id.clone(),
             path: doc.path.clone(),
             meta: doc.meta.clone(),
-            status: loaded.status,
-            message: loaded.message,
+            status,
+            message,
             bytes: loaded.bytes,
             content_hash,
             analysis,
         }
     }
 
-    /// The stages on a decoded text.
-    pub fn analyse(&self, text: String) -> Analysis {
-        let chars = CharIndex::new(&text);
+    /// The stages on a decoded text: each reads the [`Doc`] and adds its layer.
+    pub fn analyse(&self, doc_id: &str, text: String) -> Analysis {
+        #[cfg(test)]
+        if let Some(marker) = self.panic_on {
+            assert!(
+                !text.contains(marker),
+                "test hook: the text contains {marker:?}"
+            );
+        }
         let cleaned = self.cleaner.clean(&text);
         let tokens = self.tokenizer.tokenize(&text, &cleaned);
-        let statements = self.attributor.attribute(&text, &cleaned, &tokens);
-        let (speakers, entities) =
-            self.attributor
-                .words
-                .resolve_statements(&text, &tokens, &statements);
-        Analysis {
-            text,
-            chars,
-            cleaned,
-            tokens,
-            statements,
-            speakers,
-            entities,
-        }
+        let doc = Doc::new(text, cleaned, tokens);
+        let statements = self.attributor.attribute(&doc);
+        let speakers = self.speakers.resolve(&doc, &statements);
+        Analysis::new(doc_id, doc, statements, speakers)
     }
+}
+
+/// The text of a panic's payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without message".to_string())
 }
 
 /// What a run is asked to do.
@@ -135,7 +136,8 @@ pub struct RunConfig {
     pub args: Vec<String>,
 }
 
-/// What a finished run reports.
+/// What a finished run reports. It is also the run's first corpus-level
+/// step: it counts every result and hashes the inputs for the manifest.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     pub documents: u64,
@@ -144,6 +146,16 @@ pub struct Summary {
     pub bytes: u64,
     pub tables: Vec<(String, u64)>,
     pub seconds: f64,
+    /// SHA-256 over the JSON array of every document's `[doc_id, content_hash]`.
+    inputs: InputsHash,
+}
+
+/// A hash of the JSON array `[[doc_id, content_hash], …]`, taken as the
+/// results stream past instead of holding the array.
+#[derive(Debug, Clone, Default)]
+struct InputsHash {
+    hasher: Sha256,
+    any: bool,
 }
 
 impl Summary {
@@ -157,6 +169,45 @@ impl Summary {
     }
 }
 
+impl CorpusStep for Summary {
+    fn observe(&mut self, r: &DocResult) {
+        self.documents += 1;
+        self.bytes += r.bytes;
+        if r.status.processed() {
+            self.processed += 1;
+        }
+        if r.status != Status::Ok {
+            self.not_ok += 1;
+        }
+        let h = &mut self.inputs;
+        h.hasher.update(if h.any { &b","[..] } else { &b"["[..] });
+        h.any = true;
+        let pair = serde_json::json!([r.doc_id, r.content_hash]);
+        h.hasher
+            .update(serde_json::to_vec(&pair).unwrap_or_default());
+    }
+
+    fn finish(&mut self, out: &mut Output) -> Result<(), Error> {
+        let mut hasher = self.inputs.hasher.clone();
+        hasher.update(if self.inputs.any {
+            &b"]"[..]
+        } else {
+            &b"[]"[..]
+        });
+        out.manifest_entry("inputs_sha256", hex(&hasher.finalize()).into());
+        out.manifest_entry(
+            "counts",
+            serde_json::json!({
+                "documents": self.documents,
+                "processed": self.processed,
+                "not_ok": self.not_ok,
+                "bytes": self.bytes,
+            }),
+        );
+        Ok(())
+    }
+}
+
 /// Documents per batch handed to the workers; batches bound memory.
 const BATCH_DOCS: usize = 512;
 /// Bytes per batch, for corpora of few large documents.
@@ -164,8 +215,6 @@ const BATCH_BYTES: u64 = 32 << 20;
 
 /// Runs the pipeline over the inputs and writes the tables.
 pub fn run(cfg: &RunConfig) -> Result<Summary, Error> {
-    let started = SystemTime::now();
-    let clock = std::time::Instant::now();
     let lex = Lexicons::load(cfg.lexicon_dir.as_deref())?;
     let subword = cfg
         .subword_tokenizer
@@ -173,30 +222,37 @@ pub fn run(cfg: &RunConfig) -> Result<Summary, Error> {
         .map(Tokenizer::load_subword)
         .transpose()?;
     let pipeline = Pipeline::new(&lex, subword, cfg.max_bytes)?;
+    run_with(cfg, &lex, &pipeline)
+}
+
+/// Runs a built pipeline: workers analyse batches of documents in parallel,
+/// one writer thread feeds each finished result, in input order, to every
+/// sink and corpus-level step.
+fn run_with(cfg: &RunConfig, lex: &Lexicons, pipeline: &Pipeline) -> Result<Summary, Error> {
+    let started = SystemTime::now();
+    let clock = std::time::Instant::now();
     let mut discovery = Discovery::new(&cfg.inputs, &cfg.input)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.jobs.max(1))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", cfg.jobs)))?;
     let output = Output::create(&cfg.out_dir, &cfg.output)?;
+    let sinks: Vec<Box<dyn Sink>> = vec![Box::new(CsvSink::new(&output)?)];
     let progress = Progress::new(discovery.total_bytes, cfg.quiet);
 
-    // A writer thread takes finished batches in order while workers go on.
     let (tx, rx) = mpsc::sync_channel::<Vec<DocResult>>(1);
     let writer_progress = progress.clone();
     let writer = std::thread::spawn(move || -> Result<(Output, Summary), Error> {
         let mut output = output;
-        let mut s = Summary::default();
+        let mut sinks = sinks;
+        let mut summary = Summary::default();
         for batch in rx {
             for r in batch {
-                output.write(&r)?;
-                s.documents += 1;
-                s.bytes += r.bytes;
-                if r.status.processed() {
-                    s.processed += 1;
+                for sink in &mut sinks {
+                    sink.write(&r)?;
                 }
+                summary.observe(&r);
                 if r.status != Status::Ok {
-                    s.not_ok += 1;
                     writer_progress.warn(&format!(
                         "{}: {} {}",
                         r.path,
@@ -207,10 +263,13 @@ pub fn run(cfg: &RunConfig) -> Result<Summary, Error> {
                 writer_progress.advance(r.bytes.max(1));
             }
         }
-        Ok((output, s))
+        for sink in sinks {
+            sink.finish(&mut output)?;
+        }
+        summary.finish(&mut output)?;
+        Ok((output, summary))
     });
 
-    let mut inputs_seen: Vec<serde_json::Value> = Vec::new();
     loop {
         let mut batch = Vec::new();
         let mut bytes = 0;
@@ -226,9 +285,6 @@ pub fn run(cfg: &RunConfig) -> Result<Summary, Error> {
         }
         let results: Vec<DocResult> =
             pool.install(|| batch.par_iter().map(|d| pipeline.process(d)).collect());
-        for r in &results {
-            inputs_seen.push(serde_json::json!([r.doc_id, r.content_hash]));
-        }
         if tx.send(results).is_err() {
             break; // the writer failed; its error is reported below
         }
@@ -244,16 +300,9 @@ pub fn run(cfg: &RunConfig) -> Result<Summary, Error> {
         "version": env!("CARGO_PKG_VERSION"),
         "arguments": cfg.args,
         "inputs": cfg.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-        "inputs_sha256": hex(&Sha256::digest(serde_json::to_vec(&inputs_seen).unwrap_or_default())),
         "lexicons": lex.files().map(|f| serde_json::json!({
             "file": f.name, "origin": f.origin, "sha256": f.sha256,
         })).collect::<Vec<_>>(),
-        "counts": {
-            "documents": summary.documents,
-            "processed": summary.processed,
-            "not_ok": summary.not_ok,
-            "bytes": summary.bytes,
-        },
         "jobs": cfg.jobs,
         "started": rfc3339(started),
         "ended": rfc3339(ended),

@@ -7,7 +7,19 @@
 //! stage converts through a [`CharIndex`] built once per document.
 
 /// A half-open byte range `[start, end)` into a document's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -53,7 +65,7 @@ impl Span {
 /// ASCII-only texts (most English news) need no table at all. Otherwise one
 /// checkpoint per 64 bytes keeps the table at 1/8 of the text's size while a
 /// lookup counts at most 63 bytes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CharIndex {
     /// Code points before each 64-byte block; empty when the text is ASCII.
     checkpoints: Vec<u32>,

@@ -8,126 +8,15 @@
 //! `U.S` whole where BERT-style splitters do not.
 
 use std::cell::RefCell;
-use std::ops::Range;
-use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::clean::Cleaned;
+use crate::doc::{Cleaned, Sentence, Token, Tokenized, Vocab};
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::normalize::Normalizer;
 use crate::span::Span;
-
-/// A word or punctuation token. `norm` and `stem` index the document's [`Vocab`].
-#[derive(Debug, Clone, Copy)]
-pub struct Token {
-    pub span: Span,
-    pub norm: u32,
-    pub stem: u32,
-}
-
-#[derive(Debug, Clone)]
-pub struct Sentence {
-    pub span: Span,
-    pub paragraph: usize,
-    /// Range into [`Tokenized::tokens`].
-    pub tokens: Range<usize>,
-    /// Inherited from the paragraph (for a truncated paragraph, only its last
-    /// sentence carries the flag).
-    pub flag: Option<Arc<str>>,
-    /// Subword tokens of the user's Hugging Face tokenizer, if one was given.
-    pub subwords: Option<usize>,
-}
-
-impl Sentence {
-    pub fn is_body(&self) -> bool {
-        self.flag.is_none()
-    }
-}
-
-/// Distinct strings of one document (normalised forms and stems), so tokens
-/// stay small and repeated words are stored and stemmed once. The strings
-/// live in one buffer and are found by hash, so a new word costs no
-/// allocation of its own.
-#[derive(Debug, Clone, Default)]
-pub struct Vocab {
-    text: String,
-    /// Byte range of each string in `text`.
-    spans: Vec<(u32, u32)>,
-    /// First string with a given hash; `collisions` holds the rare others.
-    by_hash: FxHashMap<u64, u32>,
-    collisions: FxHashMap<Box<str>, u32>,
-    /// Stem id of each string used as a normalised form (`u32::MAX` if none).
-    stems: Vec<u32>,
-}
-
-fn hash_str(s: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(s)
-}
-
-impl Vocab {
-    pub fn get(&self, id: u32) -> &str {
-        let (a, b) = self.spans[id as usize];
-        &self.text[a as usize..b as usize]
-    }
-
-    /// The id of `s`, if the document contains it.
-    pub fn id(&self, s: &str) -> Option<u32> {
-        self.lookup(s, hash_str(s))
-    }
-
-    fn lookup(&self, s: &str, h: u64) -> Option<u32> {
-        match self.by_hash.get(&h) {
-            Some(&id) if self.get(id) == s => Some(id),
-            Some(_) => self.collisions.get(s).copied(),
-            None => None,
-        }
-    }
-
-    fn intern(&mut self, s: &str) -> (u32, bool) {
-        self.intern_hashed(s, hash_str(s))
-    }
-
-    fn intern_hashed(&mut self, s: &str, h: u64) -> (u32, bool) {
-        if let Some(id) = self.lookup(s, h) {
-            return (id, false);
-        }
-        let id = self.spans.len() as u32;
-        let a = self.text.len() as u32;
-        self.text.push_str(s);
-        self.spans.push((a, self.text.len() as u32));
-        self.stems.push(u32::MAX);
-        match self.by_hash.entry(h) {
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.collisions.insert(s.into(), id);
-            }
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(id);
-            }
-        }
-        (id, true)
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Tokenized {
-    pub sentences: Vec<Sentence>,
-    pub tokens: Vec<Token>,
-    pub vocab: Vocab,
-}
-
-impl Tokenized {
-    pub fn norm(&self, t: &Token) -> &str {
-        self.vocab.get(t.norm)
-    }
-
-    pub fn stem(&self, t: &Token) -> &str {
-        self.vocab.get(t.stem)
-    }
-}
 
 /// Abbreviation classes from `lexicons/abbreviations.txt`.
 #[derive(Debug, Default)]
@@ -462,10 +351,10 @@ mod tests {
             words,
             ["We’re", "told", "12,500", "U.S.", "troops", "don’t", "stay", "."]
         );
-        let norms: Vec<&str> = t.tokens.iter().map(|w| t.norm(w)).collect();
+        let norms: Vec<&str> = t.tokens.iter().map(|w| t.vocab.get(w.norm)).collect();
         assert_eq!(norms[0], "we're");
         assert_eq!(norms[5], "don't");
-        let stems: Vec<&str> = t.tokens.iter().map(|w| t.stem(w)).collect();
+        let stems: Vec<&str> = t.tokens.iter().map(|w| t.vocab.get(w.stem)).collect();
         assert_eq!(stems[4], "troop");
     }
 
@@ -490,34 +379,5 @@ mod tests {
             }
         }
         assert_eq!(t.sentences.len(), 2);
-    }
-}
-
-#[cfg(test)]
-mod vocab_tests {
-    use super::Vocab;
-
-    #[test]
-    fn interned_strings_round_trip_and_repeat_to_the_same_id() {
-        let mut v = Vocab::default();
-        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
-        let ids: Vec<u32> = words.iter().map(|w| v.intern(w).0).collect();
-        for (w, &id) in words.iter().zip(&ids) {
-            assert_eq!(v.get(id), w);
-            assert_eq!(v.intern(w), (id, false));
-            assert_eq!(v.id(w), Some(id));
-        }
-        assert_eq!(v.id("absent"), None);
-    }
-
-    #[test]
-    fn strings_with_the_same_hash_keep_their_own_ids() {
-        let mut v = Vocab::default();
-        let (a, _) = v.intern_hashed("alpha", 7);
-        let (b, new) = v.intern_hashed("beta", 7);
-        assert!(new && a != b);
-        assert_eq!(v.intern_hashed("beta", 7), (b, false));
-        assert_eq!(v.intern_hashed("alpha", 7), (a, false));
-        assert_eq!((v.get(a), v.get(b)), ("alpha", "beta"));
     }
 }

@@ -10,19 +10,21 @@
 pub mod cues;
 pub mod quotes;
 
-use crate::clean::Cleaned;
+use crate::doc::{Doc, Tok};
 use crate::error::Error;
+use crate::lexicon::words::{EntityKind, Roles, WordLexicon};
 use crate::lexicon::Lexicons;
 use crate::span::Span;
-use crate::speakers::{EntityKind, Roles, SpeakerLexicon, Tok};
-use crate::tokenize::Tokenized;
 use std::ops::Not;
+
+use serde::{Deserialize, Serialize};
 
 use cues::{CueLexicon, CueMatch, Form};
 use quotes::Quote;
 
 /// The shape of a statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     Direct,
     Mixed,
@@ -42,7 +44,7 @@ impl Kind {
 }
 
 /// The cue of a statement as found in the text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CueRef {
     pub span: Span,
     pub lemma: String,
@@ -50,7 +52,8 @@ pub struct CueRef {
 }
 
 /// How the speaker mention relates to the statement, for resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SpeakerSource {
     /// A mention in the attribution itself.
     Mention,
@@ -61,7 +64,7 @@ pub enum SpeakerSource {
 }
 
 /// One reported statement (possibly in several parts).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub kind: Kind,
     /// Content parts, in text order, without quote marks.
@@ -70,19 +73,60 @@ pub struct Statement {
     /// The speaker as written ("he", "A spokesperson for Hamas, Abdel-Latif al-Qanoua").
     pub mention: Option<Span>,
     pub source: SpeakerSource,
-    pub confidence: f64,
+    /// The rule that found it, which says how sure it is.
+    pub rule: Rule,
+}
+
+/// The rule that found a statement. Each carries how often such a find is
+/// right, which is the statement's confidence before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// `“…,” X said` / `“…,” said X`: a quote and the attribution after it.
+    QuoteThenCue,
+    /// `X said: “…”`: a quote after its cue; `named` when a speaker was found.
+    CueThenQuote { named: bool },
+    /// `…, X said.`: content, then its attribution.
+    ContentThenCue,
+    /// `X said (that) …`, `…, warning that …`: a cue, then its content.
+    CueThenContent { named: bool },
+    /// `According to X, …` / `…, according to X.`
+    AccordingTo,
+    /// A quote inside a sentence whose cue was not found: the sentence is the statement.
+    QuoteInSentence,
+    /// A quote right before an attributed statement, whose speaker it takes.
+    QuoteBeforeAttribution,
+    /// A quote with no attribution near it (or continuing an earlier paragraph's).
+    QuoteAlone,
+}
+
+impl Rule {
+    pub fn confidence(self) -> f64 {
+        match self {
+            Rule::QuoteThenCue => 0.9,
+            Rule::CueThenQuote { named: true } => 0.85,
+            Rule::CueThenQuote { named: false } => 0.5,
+            Rule::ContentThenCue => 0.75,
+            Rule::CueThenContent { named: true } => 0.7,
+            Rule::CueThenContent { named: false } => 0.4,
+            Rule::AccordingTo => 0.8,
+            Rule::QuoteInSentence | Rule::QuoteAlone => 0.4,
+            Rule::QuoteBeforeAttribution => 0.6,
+        }
+    }
 }
 
 /// The attribution stage, built once from the lexicons.
 pub struct Attributor {
     pub cues: CueLexicon,
-    pub words: SpeakerLexicon,
+    pub words: WordLexicon,
 }
 
 /// A paragraph's body tokens, with sentence boundaries.
 struct Para<'a> {
     text: &'a str,
-    toks: Vec<Tok<'a>>,
+    /// The document's tokens from the paragraph's first body token on.
+    toks: &'a [Tok<'a>],
     /// Token ranges of the sentences, in order.
     sents: Vec<std::ops::Range<usize>>,
     /// Per sentence: written in Title Case (a headline), where capitals say
@@ -151,41 +195,49 @@ impl Attributor {
     pub fn new(lex: &Lexicons) -> Result<Self, Error> {
         Ok(Attributor {
             cues: CueLexicon::load(lex)?,
-            words: SpeakerLexicon::load(lex)?,
+            words: WordLexicon::load(lex)?,
         })
     }
 
-    pub fn attribute(&self, text: &str, cleaned: &Cleaned, tk: &Tokenized) -> Vec<Statement> {
+    /// The statements of a document, in text order.
+    pub fn attribute(&self, doc: &Doc) -> Vec<Statement> {
+        let text = doc.text.as_str();
+        let toks = doc.toks();
         let mut out: Vec<Statement> = Vec::new();
         let mut carry: Option<usize> = None; // statement whose quote runs on
-        for pi in 0..cleaned.paragraphs.len() {
-            let sents: Vec<_> = tk
-                .sentences
+        let mut next_sentence = 0;
+        for pi in 0..doc.paragraphs.len() {
+            // Sentences come in paragraph order; a paragraph's body sentences
+            // are its sentences but a truncated last one, so their tokens
+            // are one run.
+            let first = next_sentence;
+            while next_sentence < doc.sentences.len()
+                && doc.sentences[next_sentence].paragraph == pi
+            {
+                next_sentence += 1;
+            }
+            let sents: Vec<_> = doc.sentences[first..next_sentence]
                 .iter()
-                .filter(|s| s.paragraph == pi && s.is_body())
+                .filter(|s| s.is_body())
                 .collect();
             if sents.is_empty() {
                 carry = None;
                 continue;
             }
+            let base = sents[0].tokens.start;
+            let end = sents[sents.len() - 1].tokens.end;
             let mut para = Para {
                 text,
-                toks: Vec::new(),
-                sents: Vec::new(),
-                title_case: Vec::new(),
+                toks: &toks[base..end],
+                sents: Vec::with_capacity(sents.len()),
+                title_case: Vec::with_capacity(sents.len()),
                 quotes: Vec::new(),
                 span: Span::new(sents[0].span.start, sents[sents.len() - 1].span.end),
             };
             for s in &sents {
-                let a = para.toks.len();
-                para.toks
-                    .extend(tk.tokens[s.tokens.clone()].iter().map(|t| Tok {
-                        span: t.span,
-                        text: t.span.slice(text),
-                        norm: tk.norm(t),
-                    }));
-                para.sents.push(a..para.toks.len());
-                para.title_case.push(title_case(&para.toks[a..]));
+                let r = s.tokens.start - base..s.tokens.end - base;
+                para.title_case.push(title_case(&para.toks[r.start..r.end]));
+                para.sents.push(r);
             }
             para.quotes = quotes::quotes(para.span.slice(text), para.span.start);
             self.paragraph(&para, &mut out, &mut carry);
@@ -350,7 +402,7 @@ impl Attributor {
                             Some(s) => SpeakerSource::Continues(s),
                             None => SpeakerSource::None,
                         },
-                        confidence: 0.4,
+                        rule: Rule::QuoteInSentence,
                     });
                     used_quote[qi] = true;
                     continue;
@@ -375,7 +427,7 @@ impl Attributor {
                     cue: None,
                     mention: None,
                     source: SpeakerSource::Continues(s),
-                    confidence: 0.6,
+                    rule: Rule::QuoteBeforeAttribution,
                 });
                 used_quote[qi] = true;
             } else {
@@ -391,7 +443,7 @@ impl Attributor {
                         Some(s) if opens_paragraph => SpeakerSource::Continues(s),
                         _ => SpeakerSource::None,
                     },
-                    confidence: 0.4,
+                    rule: Rule::QuoteAlone,
                 });
                 used_quote[qi] = true;
             }
@@ -905,7 +957,7 @@ impl Attributor {
             cue: Some(self.cue_ref(p, ci, m)),
             mention,
             source: SpeakerSource::Mention,
-            confidence: 0.9,
+            rule: Rule::QuoteThenCue,
         })
     }
 
@@ -978,7 +1030,9 @@ impl Attributor {
             cue: Some(self.cue_ref(p, ci, m)),
             mention,
             source: SpeakerSource::Mention,
-            confidence: if mention.is_some() { 0.85 } else { 0.5 },
+            rule: Rule::CueThenQuote {
+                named: mention.is_some(),
+            },
         })
     }
 
@@ -1224,7 +1278,7 @@ impl Attributor {
             cue: Some(self.cue_ref(p, ci, m)),
             mention: Some(mention),
             source: SpeakerSource::Mention,
-            confidence: 0.75,
+            rule: Rule::ContentThenCue,
         })
     }
 
@@ -1389,7 +1443,9 @@ impl Attributor {
             cue: Some(self.cue_ref(p, ci, m)),
             mention,
             source: SpeakerSource::Mention,
-            confidence: if mention.is_some() { 0.7 } else { 0.4 },
+            rule: Rule::CueThenContent {
+                named: mention.is_some(),
+            },
         })
     }
 
@@ -1586,7 +1642,7 @@ impl Attributor {
             cue: Some(cue),
             mention,
             source: SpeakerSource::Mention,
-            confidence: 0.8,
+            rule: Rule::AccordingTo,
         })
     }
 }

@@ -14,25 +14,27 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 
+pub mod words;
+
 /// The files the binary ships with, as (file name, contents).
 const BUILTIN: &[(&str, &str)] = &[
     (
         "abbreviations.txt",
-        include_str!("../lexicons/abbreviations.txt"),
+        include_str!("../../lexicons/abbreviations.txt"),
     ),
     (
         "boilerplate.tsv",
-        include_str!("../lexicons/boilerplate.tsv"),
+        include_str!("../../lexicons/boilerplate.tsv"),
     ),
-    ("cleaning.tsv", include_str!("../lexicons/cleaning.tsv")),
-    ("cues.tsv", include_str!("../lexicons/cues.tsv")),
-    ("titles.tsv", include_str!("../lexicons/titles.tsv")),
-    ("entities.tsv", include_str!("../lexicons/entities.tsv")),
-    ("pronouns.tsv", include_str!("../lexicons/pronouns.tsv")),
-    ("demonyms.tsv", include_str!("../lexicons/demonyms.tsv")),
+    ("cleaning.tsv", include_str!("../../lexicons/cleaning.tsv")),
+    ("cues.tsv", include_str!("../../lexicons/cues.tsv")),
+    ("titles.tsv", include_str!("../../lexicons/titles.tsv")),
+    ("entities.tsv", include_str!("../../lexicons/entities.tsv")),
+    ("pronouns.tsv", include_str!("../../lexicons/pronouns.tsv")),
+    ("demonyms.tsv", include_str!("../../lexicons/demonyms.tsv")),
     (
         "mention_words.tsv",
-        include_str!("../lexicons/mention_words.tsv"),
+        include_str!("../../lexicons/mention_words.tsv"),
     ),
 ];
 

@@ -1,0 +1,143 @@
+//! The word lists that shape how speakers are read: roles of small words
+//! (`mention_words.tsv`), titles, entity head nouns, pronouns and demonyms.
+//!
+//! They sit on the lexicon side, below every stage, because two stages read
+//! them: attribution, to find where a speaker phrase begins and ends, and
+//! speaker resolution, to read the phrase and match it to an entity.
+
+use rustc_hash::FxHashMap;
+
+use crate::error::Error;
+use crate::lexicon::Lexicons;
+
+/// Roles of a word in `lexicons/mention_words.tsv` (a word may have several).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Roles(u16);
+
+impl Roles {
+    pub const DETERMINER: u16 = 1;
+    pub const MODIFIER: u16 = 2;
+    pub const PARTICLE: u16 = 4;
+    pub const CONNECTOR: u16 = 8;
+    pub const SKIP: u16 = 16;
+    pub const TIME: u16 = 32;
+    pub const STOP: u16 = 64;
+    pub const RELATIVE: u16 = 128;
+    pub const PREPOSITION: u16 = 256;
+    pub const ANAPHORIC: u16 = 512;
+    pub const SETTING: u16 = 1024;
+
+    pub fn has(self, r: u16) -> bool {
+        self.0 & r != 0
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Organization,
+    Group,
+    Anonymous,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Pronoun {
+    pub gender: char,
+    pub plural: bool,
+    pub person: u8,
+}
+
+/// The speaker lexicons, loaded once.
+#[derive(Debug, Default)]
+pub struct WordLexicon {
+    roles: FxHashMap<String, Roles>,
+    /// Titles by their words (lower case); value: (gender).
+    titles: FxHashMap<String, Option<char>>,
+    pub max_title_words: usize,
+    heads: FxHashMap<String, EntityKind>,
+    pronouns: FxHashMap<String, Pronoun>,
+    demonyms: FxHashMap<String, String>,
+}
+
+impl WordLexicon {
+    pub fn load(lex: &Lexicons) -> Result<Self, Error> {
+        let mut s = WordLexicon::default();
+        for row in lex.rows("mention_words.tsv", 2, 2)? {
+            let r = match row.col(1) {
+                "determiner" => Roles::DETERMINER,
+                "modifier" => Roles::MODIFIER,
+                "particle" => Roles::PARTICLE,
+                "connector" => Roles::CONNECTOR,
+                "skip" => Roles::SKIP,
+                "time" => Roles::TIME,
+                "stop" => Roles::STOP,
+                "relative" => Roles::RELATIVE,
+                "preposition" => Roles::PREPOSITION,
+                "anaphoric" => Roles::ANAPHORIC,
+                "setting" => Roles::SETTING,
+                other => return Err(row.error(format!("unknown role {other:?}"))),
+            };
+            s.roles.entry(row.col(0).to_lowercase()).or_default().0 |= r;
+        }
+        for row in lex.rows("titles.tsv", 2, 3)? {
+            let t = row.col(0).to_lowercase();
+            s.max_title_words = s.max_title_words.max(t.split_whitespace().count());
+            let g = match row.col(2) {
+                "m" => Some('m'),
+                "f" => Some('f'),
+                "" => None,
+                other => {
+                    return Err(row.error(format!("gender must be m, f or empty, not {other:?}")))
+                }
+            };
+            s.titles.insert(t, g);
+        }
+        for row in lex.rows("entities.tsv", 2, 2)? {
+            let k = match row.col(1) {
+                "organization" => EntityKind::Organization,
+                "group" => EntityKind::Group,
+                "anonymous" => EntityKind::Anonymous,
+                other => return Err(row.error(format!("unknown type {other:?}"))),
+            };
+            s.heads.insert(row.col(0).to_lowercase(), k);
+        }
+        for row in lex.rows("pronouns.tsv", 4, 4)? {
+            s.pronouns.insert(
+                row.col(0).to_lowercase(),
+                Pronoun {
+                    gender: row.col(1).chars().next().unwrap_or('x'),
+                    plural: row.col(2) == "pl",
+                    person: row.col(3).parse().unwrap_or(3),
+                },
+            );
+        }
+        for row in lex.rows("demonyms.tsv", 2, 2)? {
+            s.demonyms
+                .insert(row.col(0).to_lowercase(), row.col(1).to_string());
+        }
+        Ok(s)
+    }
+
+    pub fn roles(&self, norm: &str) -> Roles {
+        self.roles.get(norm).copied().unwrap_or_default()
+    }
+
+    pub fn is_title(&self, words: &str) -> bool {
+        self.titles.contains_key(words)
+    }
+
+    pub fn title_gender(&self, words: &str) -> Option<char> {
+        self.titles.get(words).copied().flatten()
+    }
+
+    pub fn head_kind(&self, norm: &str) -> Option<EntityKind> {
+        self.heads.get(norm).copied()
+    }
+
+    pub fn pronoun(&self, norm: &str) -> Option<Pronoun> {
+        self.pronouns.get(norm).copied()
+    }
+
+    pub fn demonym(&self, norm: &str) -> Option<&str> {
+        self.demonyms.get(norm).map(String::as_str)
+    }
+}

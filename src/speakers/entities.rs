@@ -1,0 +1,325 @@
+//! The in-document entity store: who has spoken so far, and how a new
+//! mention is matched to one of them.
+
+use serde::{Deserialize, Serialize};
+
+use super::reading::Reading;
+use super::{Resolution, SpeakerType};
+use crate::lexicon::words::Pronoun;
+
+/// Someone a document reports as speaking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: SpeakerType,
+    pub title: Option<String>,
+    pub affiliation: Option<String>,
+    /// From pronouns the text uses for this entity ('m', 'f'), or a gendered title.
+    pub gender: Option<char>,
+    pub plural: bool,
+    /// Head noun of a description ("official", "group").
+    pub head: Option<String>,
+    /// Lower-case name key and last-name key, for matching later mentions
+    /// (and, later, across documents).
+    pub(crate) key: String,
+    pub(crate) surname: String,
+    /// The type is a default for a lone unknown name ("Smith", "Hamas"):
+    /// a later "he"/"she" makes it a person.
+    pub(crate) tentative: bool,
+    /// Sentence of its latest mention: how far back "it" may reach.
+    pub(crate) last_sentence: usize,
+}
+
+/// Normalises a name for matching: lower case, curly apostrophes folded,
+/// `al-`/`el-` prefixes dropped (Al-Qanoua = al-Qanoua = Qanoua).
+pub fn name_key(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase().replace('’', "'");
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let w = w
+                .strip_prefix("al-")
+                .or_else(|| w.strip_prefix("el-"))
+                .unwrap_or(w);
+            w.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(crate) fn surname_of(key: &str) -> String {
+    let last = key.rsplit(' ').next().unwrap_or(key);
+    last.rsplit('-').next().unwrap_or(last).to_string()
+}
+
+/// In-document entity store and resolver.
+#[derive(Debug, Default)]
+pub(crate) struct Resolver {
+    entities: Vec<Entity>,
+    /// Entities in the order they last spoke, most recent last.
+    recent: Vec<usize>,
+    /// Sentence of the mention being resolved.
+    pub sentence: usize,
+}
+
+impl Resolver {
+    pub(crate) fn into_entities(self) -> Vec<Entity> {
+        self.entities
+    }
+
+    /// Resolves a reading to an entity: returns (entity index, method).
+    /// `earlier_name` looks up a longer name ending in a surname anywhere
+    /// earlier in the text.
+    pub fn resolve(
+        &mut self,
+        r: &Reading,
+        mention_text: &str,
+        earlier_name: impl Fn(&str) -> Option<String>,
+    ) -> (Option<usize>, Resolution) {
+        if let Some(p) = r.pronoun {
+            return self.resolve_pronoun(p);
+        }
+        if let Some(name) = &r.name {
+            return self.resolve_name(r, name, earlier_name);
+        }
+        if let Some(head) = &r.head {
+            return self.resolve_description(r, head, mention_text);
+        }
+        // A named thing the word lists do not know ("a recent Reuters
+        // report"): the mention itself names the source.
+        if mention_text.chars().any(char::is_uppercase) {
+            return self.resolve_unlisted(r, mention_text);
+        }
+        (None, Resolution::Unresolved)
+    }
+
+    /// "he", "they", "it": the most recent compatible speaker.
+    fn resolve_pronoun(&mut self, p: Pronoun) -> (Option<usize>, Resolution) {
+        if p.person != 3 {
+            return (None, Resolution::Unresolved);
+        }
+        let found = self.recent.iter().rev().copied().find(|&e| {
+            let en = &self.entities[e];
+            if p.plural {
+                en.plural || matches!(en.kind, SpeakerType::Organization | SpeakerType::Group)
+            } else if p.gender == 'n' {
+                // "It" reaches back one sentence at most; further back,
+                // a thing in between is the likelier antecedent ("That
+                // deal … It also called for …").
+                en.kind == SpeakerType::Organization && en.last_sentence + 1 >= self.sentence
+            } else {
+                (matches!(en.kind, SpeakerType::Person | SpeakerType::Anonymous)
+                    || en.tentative && matches!(p.gender, 'm' | 'f'))
+                    && !en.plural
+                    && en.gender.is_none_or(|g| g == p.gender || p.gender == 'x')
+            }
+        });
+        match found {
+            Some(e) => {
+                if !p.plural && matches!(p.gender, 'm' | 'f') {
+                    let en = &mut self.entities[e];
+                    en.gender.get_or_insert(p.gender);
+                    if en.tentative {
+                        en.kind = SpeakerType::Person;
+                        en.tentative = false;
+                    }
+                }
+                self.touch(e);
+                (Some(e), Resolution::Pronoun)
+            }
+            None => (None, Resolution::Unresolved),
+        }
+    }
+
+    /// The same name, a surname of an earlier full name, or a new entity.
+    fn resolve_name(
+        &mut self,
+        r: &Reading,
+        name: &str,
+        earlier_name: impl Fn(&str) -> Option<String>,
+    ) -> (Option<usize>, Resolution) {
+        let key = name_key(name);
+        let single = !key.contains(' ');
+        // Same name, or a surname of an earlier full name.
+        let hit = self.entities.iter().position(|e| {
+            e.key == key || (single && e.kind == SpeakerType::Person && e.surname == key)
+        });
+        if let Some(e) = hit {
+            let affiliation = self.affiliation(r);
+            let method = if self.entities[e].key == key {
+                if r.appositive {
+                    Resolution::Appositive
+                } else {
+                    Resolution::Explicit
+                }
+            } else {
+                Resolution::Surname
+            };
+            let en = &mut self.entities[e];
+            if en.title.is_none() {
+                en.title = r.title.clone();
+            }
+            if en.affiliation.is_none() {
+                en.affiliation = affiliation;
+            }
+            self.touch(e);
+            return (Some(e), method);
+        }
+        // A lone surname whose full name stands earlier in the text.
+        let tentative = single && r.kind.is_none() && r.title.is_none();
+        let (display, kind, method) = if single && r.kind != Some(SpeakerType::Organization) {
+            match earlier_name(name) {
+                Some(full) => (full, SpeakerType::Person, Resolution::Surname),
+                None => (
+                    name.to_string(),
+                    r.kind.unwrap_or(SpeakerType::Organization),
+                    Resolution::Explicit,
+                ),
+            }
+        } else {
+            (
+                name.to_string(),
+                r.kind.unwrap_or(SpeakerType::Person),
+                if r.appositive {
+                    Resolution::Appositive
+                } else {
+                    Resolution::Explicit
+                },
+            )
+        };
+        let kind = if kind == SpeakerType::Anonymous {
+            SpeakerType::Person
+        } else {
+            kind
+        };
+        let key = name_key(&display);
+        if let Some(e) = self.entities.iter().position(|e| e.key == key) {
+            self.touch(e);
+            return (Some(e), method);
+        }
+        let e = self.add(Entity {
+            surname: surname_of(&key),
+            key,
+            name: display,
+            kind,
+            title: r.title.clone(),
+            affiliation: self.affiliation(r),
+            gender: r.gender,
+            plural: r.plural && kind != SpeakerType::Person,
+            head: r.head.clone(),
+            tentative,
+            last_sentence: 0,
+        });
+        (Some(e), method)
+    }
+
+    /// A description without a name ("the official", "the group").
+    fn resolve_description(
+        &mut self,
+        r: &Reading,
+        head: &str,
+        mention_text: &str,
+    ) -> (Option<usize>, Resolution) {
+        let kind = r.kind.unwrap_or(SpeakerType::Anonymous);
+        if r.definite {
+            let found = self.recent.iter().rev().copied().find(|&e| {
+                let en = &self.entities[e];
+                en.head.as_deref() == Some(head)
+                    || en.title.as_deref().map(str::to_lowercase).as_deref() == Some(head)
+                    || (kind == SpeakerType::Anonymous
+                        && en.kind == SpeakerType::Anonymous
+                        && en.plural == r.plural)
+                    || (r.anaphoric && en.kind == SpeakerType::Organization)
+            });
+            if let Some(e) = found {
+                self.touch(e);
+                return (Some(e), Resolution::Description);
+            }
+            // "the group" points back and has nothing to point to; "the
+            // council", "the protesters" name their speaker well enough.
+            if r.anaphoric {
+                return (None, Resolution::Unresolved);
+            }
+        }
+        let e = self.add(Entity {
+            key: name_key(mention_text),
+            surname: String::new(),
+            name: mention_text.to_string(),
+            kind,
+            title: r.title.clone(),
+            affiliation: self.affiliation(r),
+            gender: r.gender,
+            plural: r.plural,
+            head: Some(head.to_string()),
+            tentative: false,
+            last_sentence: 0,
+        });
+        (Some(e), Resolution::Explicit)
+    }
+
+    /// A capitalised mention the word lists do not cover.
+    fn resolve_unlisted(&mut self, r: &Reading, mention_text: &str) -> (Option<usize>, Resolution) {
+        let key = name_key(mention_text);
+        if let Some(e) = self.entities.iter().position(|e| e.key == key) {
+            self.touch(e);
+            return (Some(e), Resolution::Explicit);
+        }
+        let e = self.add(Entity {
+            surname: String::new(),
+            key,
+            name: mention_text.to_string(),
+            kind: SpeakerType::Organization,
+            title: r.title.clone(),
+            affiliation: self.affiliation(r),
+            gender: None,
+            plural: false,
+            head: None,
+            tentative: false,
+            last_sentence: 0,
+        });
+        (Some(e), Resolution::Explicit)
+    }
+
+    /// The affiliation of a reading; a description ("the militant group",
+    /// "the group’s") stands for the organisation that spoke most recently.
+    fn affiliation(&self, r: &Reading) -> Option<String> {
+        let a = r.affiliation.as_ref()?;
+        if r.affiliation_anaphoric {
+            if let Some(&e) = self
+                .recent
+                .iter()
+                .rev()
+                .find(|&&e| self.entities[e].kind == SpeakerType::Organization)
+            {
+                return Some(self.entities[e].name.clone());
+            }
+        }
+        Some(a.clone())
+    }
+
+    fn add(&mut self, e: Entity) -> usize {
+        self.entities.push(e);
+        let i = self.entities.len() - 1;
+        self.touch(i);
+        i
+    }
+
+    fn touch(&mut self, e: usize) {
+        self.entities[e].last_sentence = self.sentence;
+        self.recent.retain(|&x| x != e);
+        self.recent.push(e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_keys_fold_spellings() {
+        assert_eq!(surname_of(&name_key("Abdel-Latif Al-Qanoua")), "qanoua");
+        assert_eq!(name_key("al-Qanoua"), "qanoua");
+        assert_eq!(name_key("Qanoua"), "qanoua");
+    }
+}

@@ -1,0 +1,234 @@
+//! Speaker resolution: reading each statement's speaker mention (name, title,
+//! affiliation, type) and resolving it to an entity of the document.
+//!
+//! A stage of its own after attribution: it takes the [`Doc`] and the
+//! statements and returns the [`Speakers`] layer, one [`Speaker`] per
+//! statement and the entities they refer to. Resolution is deliberately
+//! conservative: a pronoun goes to the most recent compatible speaker, a
+//! surname to an earlier full name, a description ("the official", "the
+//! militant group") to an earlier entity of the same kind; anything else
+//! stays `unresolved` rather than being guessed. Gender comes only from
+//! pronouns the text itself uses for an entity, never from names.
+
+mod entities;
+mod reading;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::attribution::{SpeakerSource, Statement};
+use crate::doc::{Doc, Tok};
+use crate::error::Error;
+use crate::lexicon::words::{Roles, WordLexicon};
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+
+pub use entities::{name_key, Entity};
+use entities::{surname_of, Resolver};
+pub use reading::Reading;
+
+/// What kind of thing a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerType {
+    Person,
+    Organization,
+    Group,
+    Anonymous,
+    Unresolved,
+}
+
+impl SpeakerType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Organization => "organization",
+            SpeakerType::Group => "group",
+            SpeakerType::Anonymous => "anonymous",
+            SpeakerType::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// How a statement's speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    Explicit,
+    Appositive,
+    Pronoun,
+    Surname,
+    Description,
+    /// Carried over from the surrounding quote (a quote continued without a
+    /// new attribution).
+    Context,
+    Unresolved,
+}
+
+impl Resolution {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Explicit => "explicit",
+            Resolution::Appositive => "appositive",
+            Resolution::Pronoun => "pronoun",
+            Resolution::Surname => "surname",
+            Resolution::Description => "description",
+            Resolution::Context => "context",
+            Resolution::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// A statement's speaker after resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Index into the document's entities.
+    pub entity: Option<usize>,
+    pub resolution: Resolution,
+}
+
+/// The resolution layer of one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Speakers {
+    /// One per statement, in the statements' order.
+    pub of_statement: Vec<Speaker>,
+    /// The document's speakers; [`Speaker::entity`] indexes into it.
+    pub entities: Vec<Entity>,
+}
+
+/// The resolution stage, built once from the lexicons.
+pub struct SpeakerResolver {
+    words: WordLexicon,
+}
+
+impl SpeakerResolver {
+    pub fn new(lex: &Lexicons) -> Result<Self, Error> {
+        Ok(SpeakerResolver {
+            words: WordLexicon::load(lex)?,
+        })
+    }
+
+    /// Resolves the speakers of a document's statements, in text order.
+    pub fn resolve(&self, doc: &Doc, statements: &[Statement]) -> Speakers {
+        if statements.is_empty() {
+            return Speakers::default();
+        }
+        let text = doc.text.as_str();
+        let toks = doc.toks();
+        let mut res = Resolver::default();
+        let mut out: Vec<Speaker> = statements
+            .iter()
+            .map(|_| Speaker {
+                entity: None,
+                resolution: Resolution::Unresolved,
+            })
+            .collect();
+        for (i, st) in statements.iter().enumerate() {
+            let Some(m) = st.mention else { continue };
+            let r = doc.tokens_in(m);
+            let (a, b) = (r.start, r.end);
+            let reading = self.read(&toks[a..b], text);
+            // "Carson, who said": the relative pronoun stands for the NP before it.
+            let reading = if b == a + 1 && self.words.roles(toks[a].norm).has(Roles::RELATIVE) {
+                let end = a.saturating_sub(1);
+                let start = (0..end)
+                    .rev()
+                    .take_while(|&k| toks[k].is_cap() || toks[k].text == "-")
+                    .last()
+                    .unwrap_or(end);
+                self.read(&toks[start..end], text)
+            } else {
+                reading
+            };
+            let earlier = |surname: &str| self.earlier_full_name(&toks[..a], text, surname);
+            res.sentence = doc.sentence_of(m.start);
+            let (e, method) = res.resolve(&reading, m.slice(text), earlier);
+            out[i] = Speaker {
+                entity: e,
+                resolution: method,
+            };
+        }
+        continue_speakers(statements, &mut out);
+        Speakers {
+            of_statement: out,
+            entities: res.into_entities(),
+        }
+    }
+
+    /// The latest full name (two or more capitalised words) ending in
+    /// `surname` among `toks`, without leading titles.
+    fn earlier_full_name(&self, toks: &[Tok], text: &str, surname: &str) -> Option<String> {
+        let key = surname_of(&name_key(surname));
+        let mut best = None;
+        let mut k = 0;
+        while k < toks.len() {
+            if !toks[k].is_cap() {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < toks.len()
+                && (toks[k].is_cap()
+                    || (toks[k].text == "-" && k + 1 < toks.len())
+                    || self.words.roles(toks[k].norm).has(Roles::PARTICLE))
+            {
+                k += 1;
+            }
+            let mut s = start;
+            // Drop titles and demonyms in front of the name.
+            loop {
+                let mut moved = false;
+                for n in (1..=self.words.max_title_words.min(k - s)).rev() {
+                    let words: Vec<&str> = toks[s..s + n].iter().map(|t| t.norm).collect();
+                    if self.words.is_title(&words.join(" ")) {
+                        s += n;
+                        moved = true;
+                        break;
+                    }
+                }
+                if s < k
+                    && (self.words.demonym(toks[s].norm).is_some()
+                        || self.words.roles(toks[s].norm).has(Roles::DETERMINER))
+                {
+                    s += 1;
+                    moved = true;
+                }
+                if !moved || s >= k {
+                    break;
+                }
+            }
+            let e = k;
+            if e > s + 1 {
+                let name = Span::new(toks[s].span.start, toks[e - 1].span.end).slice(text);
+                let name = name.trim_end_matches("’s").trim_end_matches("'s");
+                if surname_of(&name_key(name)) == key && name_key(name).contains(' ') {
+                    best = Some(name.to_string());
+                }
+            }
+            k = k.max(start + 1);
+        }
+        best
+    }
+}
+
+/// Quotes that continue another statement take its speaker.
+fn continue_speakers(statements: &[Statement], out: &mut [Speaker]) {
+    for i in 0..statements.len() {
+        let mut j = i;
+        let mut hops = 0;
+        while let SpeakerSource::Continues(t) = statements[j].source {
+            if t == j || hops > statements.len() {
+                break;
+            }
+            j = t;
+            hops += 1;
+        }
+        if j != i && out[j].entity.is_some() {
+            out[i] = Speaker {
+                entity: out[j].entity,
+                resolution: Resolution::Context,
+            };
+        }
+    }
+}

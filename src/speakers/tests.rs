@@ -1,0 +1,96 @@
+//! Speaker resolution on small hand-written texts, through the whole pipeline.
+
+use crate::testkit::{one, run};
+
+#[test]
+fn pronoun_surname_and_description_resolution() {
+    let t = "City spokeswoman Jane Alvarez said the roads were safe. Alvarez added that crews worked overnight. She said more snow was coming.\nA senior union official said the strike would go on. The official warned that talks had stalled.";
+    let f = run(t);
+    assert_eq!(f.len(), 5);
+    assert_eq!(f[0].speaker, "Jane Alvarez");
+    assert_eq!(
+        (f[1].speaker.as_str(), f[1].resolution),
+        ("Jane Alvarez", "surname")
+    );
+    assert_eq!(
+        (f[2].speaker.as_str(), f[2].resolution),
+        ("Jane Alvarez", "pronoun")
+    );
+    assert_eq!(f[3].speaker, "A senior union official");
+    assert_eq!(
+        (f[4].speaker.as_str(), f[4].resolution),
+        ("A senior union official", "description")
+    );
+}
+
+#[test]
+fn spellings_of_one_name_resolve_to_one_speaker() {
+    let t = "Spokesman Abdel-Karim Al-Hadi said the group would wait. “We are patient,” al-Hadi said. Hadi told reporters the offer was weak.";
+    let f = run(t);
+    assert_eq!(f.len(), 3);
+    assert!(
+        f.iter().all(|s| s.speaker == "Abdel-Karim Al-Hadi"),
+        "{:?}",
+        f.iter().map(|s| &s.speaker).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn pronoun_without_antecedent_is_unresolved() {
+    let f = one("He said the vote was rigged.");
+    assert_eq!(f.mention, "He");
+    assert_eq!(f.speaker, "");
+    assert_eq!(f.resolution, "unresolved");
+}
+
+#[test]
+fn a_described_affiliation_names_the_organisation_that_spoke_last() {
+    let f = run(
+        "The Transit Workers Union said it would strike. The group’s spokesman, Ian Dorr, said talks would resume.",
+    );
+    let last = f.last().unwrap();
+    assert_eq!(last.speaker, "Ian Dorr");
+    assert_eq!(last.affiliation, f[0].speaker, "{f:?}");
+    assert!(f[0].speaker.contains("Transit Workers Union"), "{f:?}");
+}
+
+#[test]
+fn it_resolves_only_to_a_speaker_of_the_last_two_sentences() {
+    let f = run("The Harbour Board said fees would rise. It also warned of delays.");
+    assert_eq!(f[1].mention, "It");
+    assert_eq!(f[1].resolution, "pronoun");
+    let g = run(
+        "The Harbour Board said fees would rise. That budget cut two posts. It also called for new audits.",
+    );
+    let last = g.last().unwrap();
+    assert_eq!(last.mention, "It");
+    assert_eq!(last.resolution, "unresolved");
+}
+
+#[test]
+fn a_first_definite_description_names_its_speaker_but_the_group_points_back() {
+    let f = one("The council said fees would rise.");
+    assert_eq!(f.speaker, "The council");
+    assert_eq!(f.resolution, "explicit");
+    let g = one("The group said fees would rise.");
+    assert_eq!(g.resolution, "unresolved");
+}
+
+#[test]
+fn a_head_noun_joined_by_from_or_at_keeps_its_affiliation() {
+    let f = one("The senator from Ohio said the bill would pass.");
+    assert_eq!(f.mention, "The senator from Ohio");
+    assert_eq!(f.affiliation, "Ohio");
+    let g = one("Officials at the ministry said the cranes were idle.");
+    assert_eq!(g.mention, "Officials at the ministry");
+    assert_eq!(g.affiliation, "the ministry");
+}
+
+#[test]
+fn a_lone_name_taken_up_by_he_is_a_person() {
+    let f = run("Okafor said the bill would pass. He added that it was late.");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[1].speaker, "Okafor");
+    assert_eq!(f[1].resolution, "pronoun");
+    assert_eq!(f[0].speaker_type, "person");
+}

@@ -1,0 +1,69 @@
+//! Test support: one text through the whole pipeline, and the statements it
+//! yields in a shape that reads well in assertions.
+
+use crate::lexicon::Lexicons;
+use crate::pipeline::Pipeline;
+
+#[derive(Debug)]
+pub(crate) struct Found {
+    pub kind: &'static str,
+    pub parts: Vec<String>,
+    pub cue: String,
+    pub mention: String,
+    pub speaker: String,
+    pub affiliation: String,
+    pub speaker_type: &'static str,
+    pub resolution: &'static str,
+}
+
+/// The statements `Pipeline::analyse` finds in `text`.
+pub(crate) fn run(text: &str) -> Vec<Found> {
+    thread_local! {
+        static PIPELINE: Pipeline = Pipeline::new(&Lexicons::builtin(), None, u64::MAX)
+            .expect("the built-in lexicons are valid");
+    }
+    let a = PIPELINE.with(|p| p.analyse("t", text.to_string()));
+    let text = a.doc.text.as_str();
+    a.statements
+        .iter()
+        .map(|s| {
+            let speaker = a.speaker_of(s);
+            Found {
+                kind: s.kind.as_str(),
+                parts: s
+                    .parts
+                    .iter()
+                    .map(|x| x.at.slice(text).to_string())
+                    .collect(),
+                cue: s
+                    .cue
+                    .as_ref()
+                    .map(|c| c.at.slice(text).to_string())
+                    .unwrap_or_default(),
+                mention: s
+                    .mention
+                    .map(|m| m.slice(text).to_string())
+                    .unwrap_or_default(),
+                speaker: speaker.map(|e| e.name.clone()).unwrap_or_default(),
+                affiliation: speaker
+                    .and_then(|e| e.affiliation.clone())
+                    .unwrap_or_default(),
+                speaker_type: speaker.map_or("unresolved", |e| e.kind.as_str()),
+                resolution: s.resolution.as_str(),
+            }
+        })
+        .collect()
+}
+
+/// The one statement `text` must yield.
+#[track_caller]
+pub(crate) fn one(text: &str) -> Found {
+    let mut f = run(text);
+    assert_eq!(
+        f.len(),
+        1,
+        "expected one statement in {text:?}, got {:?}",
+        f.iter().map(|x| &x.parts).collect::<Vec<_>>()
+    );
+    f.remove(0)
+}
