@@ -1,12 +1,23 @@
-//! Helpers for the end-to-end tests: running the built binary and reading the
-//! CSV tables it writes.
+//! Helpers for the end-to-end tests: running the built binary, making up
+//! input files and reading the CSV tables it writes.
+//!
+//! Every test works in its own temporary folder (also the binary's working
+//! directory) and never writes into the repository.
 
+// Each test file uses a subset of these helpers.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+
+/// Name prefix of the temporary folder a run writes its tables into.
+pub const TMP_PREFIX: &str = ".quotestance-tmp-";
 
 /// The repository's sample corpus.
 pub fn corpus() -> PathBuf {
@@ -176,4 +187,156 @@ pub fn entries(dir: &Path) -> Vec<String> {
     };
     v.sort();
     v
+}
+
+/// A new temporary folder.
+pub fn tmp() -> TempDir {
+    tempfile::tempdir().expect("temporary folder")
+}
+
+/// Writes `files` (relative path → bytes) under `dir`, creating folders.
+pub fn write_files(dir: &Path, files: &[(&str, &[u8])]) {
+    for (name, bytes) in files {
+        let p = dir.join(name);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(&p, bytes).unwrap();
+    }
+}
+
+/// One run of the binary on files made up by a test (see [`run_files`]).
+pub struct FilesRun {
+    /// The temporary folder, also the binary's working directory; removed
+    /// when this is dropped.
+    pub tmp: TempDir,
+    /// `tmp/in`, the folder the files were written into and the first input.
+    pub input: PathBuf,
+    /// `tmp/out`, the `--out` folder.
+    pub out: PathBuf,
+    /// What the run did.
+    pub result: RunResult,
+}
+
+impl FilesRun {
+    /// Reads the output table `name` ("sentences.csv").
+    #[track_caller]
+    pub fn table(&self, name: &str) -> Table {
+        table(&self.out, name)
+    }
+}
+
+/// Writes `files` into the folder `in` of a new temporary folder, runs
+/// `quotestance run IN ARGS... --out OUT` there and panics unless it exits
+/// with `code`. Read its tables with [`FilesRun::table`].
+#[track_caller]
+pub fn run_files(files: &[(&str, &[u8])], args: &[&OsStr], code: i32) -> FilesRun {
+    let tmp = tmp();
+    let input = tmp.path().join("in");
+    let out = tmp.path().join("out");
+    write_files(&input, files);
+    let mut all: Vec<&OsStr> = vec![OsStr::new("run"), input.as_os_str()];
+    all.extend_from_slice(args);
+    all.extend([OsStr::new("--out"), out.as_os_str()]);
+    let result = run_in(tmp.path(), &all, None);
+    result.expect_code(code);
+    FilesRun {
+        tmp,
+        input,
+        out,
+        result,
+    }
+}
+
+/// The doc_id of the corpus file whose name starts with `prefix` ("000").
+pub fn corpus_id(prefix: &str) -> String {
+    let mut ids: Vec<String> = fs::read_dir(corpus())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(ids.len(), 1, "one corpus file starts with {prefix}");
+    ids.pop().unwrap()
+}
+
+/// A document's text as the tool sees it: the file's bytes after a UTF-8 BOM.
+pub fn doc_text(path: &Path) -> String {
+    let bytes = fs::read(path).unwrap();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).expect("test documents are UTF-8")
+}
+
+/// (name, bytes, modification time) of every entry of a folder.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    entries(dir)
+        .into_iter()
+        .map(|n| {
+            let p = dir.join(&n);
+            let m = fs::metadata(&p).unwrap();
+            let bytes = if m.is_file() {
+                fs::read(&p).unwrap()
+            } else {
+                Vec::new()
+            };
+            (n, bytes, m.modified().unwrap())
+        })
+        .collect()
+}
+
+/// Panics if `out` holds a table, a manifest or a run's temporary folder.
+#[track_caller]
+pub fn assert_no_tables_or_tmp(out: &Path) {
+    let names = entries(out);
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.ends_with(".csv") && n != "manifest.json" && !n.starts_with(TMP_PREFIX)),
+        "{} should hold no tables, manifest or temp folder, has {names:?}",
+        out.display()
+    );
+}
+
+/// `text` as UTF-16 with a byte-order mark, little- or big-endian.
+pub fn utf16(text: &str, le: bool) -> Vec<u8> {
+    let mut v = if le {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for u in text.encode_utf16() {
+        v.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+    }
+    v
+}
+
+/// SHA-256 of `bytes`, in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A tiny Hugging Face tokenizer: word-level, whitespace pre-tokenizer.
+pub const TOKENIZER_JSON: &str = r#"{
+  "version": "1.0",
+  "truncation": null,
+  "padding": null,
+  "added_tokens": [],
+  "normalizer": null,
+  "pre_tokenizer": {"type": "Whitespace"},
+  "post_processor": null,
+  "decoder": null,
+  "model": {
+    "type": "WordLevel",
+    "vocab": {"[UNK]": 0, "Hello": 1, "world": 2, ".": 3, ",": 4, "!": 5},
+    "unk_token": "[UNK]"
+  }
+}"#;
+
+/// Writes [`TOKENIZER_JSON`] as `dir/tokenizer.json` and returns its path.
+pub fn write_tokenizer(dir: &Path) -> PathBuf {
+    let p = dir.join("tokenizer.json");
+    fs::write(&p, TOKENIZER_JSON).unwrap();
+    p
 }
