@@ -101,12 +101,29 @@ impl WordLexicon {
             s.heads.insert(row.col(0).to_lowercase(), k);
         }
         for row in lex.rows("pronouns.tsv", 4, 4)? {
+            let gender = match row.col(1) {
+                g @ ("m" | "f" | "n" | "x") => g.chars().next().unwrap_or('x'),
+                other => {
+                    return Err(row.error(format!("gender must be m, f, n or x, not {other:?}")))
+                }
+            };
+            let plural = match row.col(2) {
+                "sg" => false,
+                "pl" => true,
+                other => return Err(row.error(format!("number must be sg or pl, not {other:?}"))),
+            };
+            let person = match row.col(3) {
+                "1" => 1,
+                "2" => 2,
+                "3" => 3,
+                other => return Err(row.error(format!("person must be 1, 2 or 3, not {other:?}"))),
+            };
             s.pronouns.insert(
                 row.col(0).to_lowercase(),
                 Pronoun {
-                    gender: row.col(1).chars().next().unwrap_or('x'),
-                    plural: row.col(2) == "pl",
-                    person: row.col(3).parse().unwrap_or(3),
+                    gender,
+                    plural,
+                    person,
                 },
             );
         }
@@ -139,5 +156,40 @@ impl WordLexicon {
 
     pub fn demonym(&self, norm: &str) -> Option<&str> {
         self.demonyms.get(norm).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_pronouns(rows: &str) -> Result<WordLexicon, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("pronouns.tsv"), rows).unwrap();
+        WordLexicon::load(&Lexicons::load(Some(dir.path())).unwrap())
+    }
+
+    #[test]
+    fn builtin_lists_load() {
+        let w = WordLexicon::load(&Lexicons::builtin()).unwrap();
+        assert!(w
+            .pronoun("she")
+            .is_some_and(|p| p.gender == 'f' && !p.plural));
+        assert!(w.is_title("spokesperson"));
+    }
+
+    #[test]
+    fn malformed_pronoun_rows_name_file_and_line() {
+        assert!(with_pronouns("he\tm\tsg\t3\n").is_ok());
+        for (row, what) in [
+            ("he\tmale\tsg\t3\n", "gender"),
+            ("he\tm\tsingular\t3\n", "number"),
+            ("he\tm\tsg\tthird\n", "person"),
+        ] {
+            let e = with_pronouns(&format!("# header\n{row}"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("pronouns.tsv:2") && e.contains(what), "{e}");
+        }
     }
 }
