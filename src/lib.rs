@@ -1,13 +1,25 @@
 //! quotestance: who said what, about what, with what stance — news articles
 //! in, linked CSV tables out.
 //!
-//! Stages, one module each, data flowing one way through typed structs:
-//! [`input`] (finding and decoding documents) → [`clean`] (paragraphs and
-//! boilerplate flags) → [`tokenize`] (sentences, words, norms, stems) →
-//! [`attribution`] (statements, cues, speaker mentions) → [`speakers`]
-//! (resolving mentions to entities) → [`output`] (CSV tables). [`pipeline`] wires them; `main.rs` is only the
-//! command line. Every annotation is a byte [`span::Span`] into one immutable
-//! text per document.
+//! The layout, bottom floor first; a module imports only floors below it
+//! (`scripts/layers.txt` declares the order, `tests/architecture.rs` checks it):
+//!
+//! - [`span`], [`error`], [`lexicon`]: byte spans, run-stopping errors, and the
+//!   editable data files (with [`lexicon::words`], the word lists two stages share).
+//! - [`doc`]: the document model — one immutable text and its layers
+//!   (paragraphs, sentences, tokens, vocabulary) with the views stages read.
+//! - The stages, each a small type built once from the lexicons that reads a
+//!   [`doc::Doc`] and returns a layer of its own: [`input`] (finding and
+//!   decoding documents) → [`clean`] (paragraphs, boilerplate flags) →
+//!   [`tokenize`] (sentences, words, norms, stems) → [`attribution`]
+//!   (statements, cues, speaker mentions) → [`speakers`] (resolving mentions
+//!   to the document's entities).
+//! - [`result`]: [`result::DocResult`], the one serialisable per-document
+//!   result (statements carrying their speakers, ids, both kinds of offsets).
+//! - [`output`]: sinks (the CSV tables, declared as columns once) and the
+//!   interface of corpus-level steps, finishing into one all-or-nothing folder.
+//! - [`pipeline`]: [`Pipeline::process`], a pure, panic-proof function of one
+//!   document, and the run loop; [`cli`] and `main.rs` are only the command line.
 
 pub mod attribution;
 pub mod clean;

@@ -327,3 +327,89 @@ fn rfc3339(t: SystemTime) -> String {
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(dir: &std::path::Path) -> RunConfig {
+        RunConfig {
+            inputs: vec![dir.join("in")],
+            out_dir: dir.join("out"),
+            input: InputOptions {
+                extensions: vec!["txt".into()],
+            },
+            output: OutputOptions::default(),
+            lexicon_dir: None,
+            subword_tokenizer: None,
+            max_bytes: 1 << 20,
+            jobs: 2,
+            quiet: true,
+            args: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_panic_in_one_document_becomes_its_error_row_and_the_run_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("in")).unwrap();
+        for (name, text) in [
+            ("a.txt", "“We will rebuild the bridge,” said Mayor Ana Ruiz."),
+            ("b.txt", "“This one trips the PANIC-TEST hook,” said Mayor Ana Ruiz."),
+            ("c.txt", "“We will reopen the school,” said Principal Tom Berg."),
+        ] {
+            std::fs::write(dir.path().join("in").join(name), text).unwrap();
+        }
+        let lex = Lexicons::builtin();
+        let mut pipeline = Pipeline::new(&lex, None, 1 << 20).unwrap();
+        pipeline.panic_on = Some("PANIC-TEST");
+        let summary = run_with(&config(dir.path()), &lex, &pipeline).unwrap();
+        assert_eq!((summary.documents, summary.not_ok), (3, 1));
+        assert_eq!(summary.exit_code(), 1);
+
+        let docs = std::fs::read_to_string(dir.path().join("out/documents.csv")).unwrap();
+        let rows: Vec<&str> = docs.lines().skip(1).collect();
+        assert_eq!(rows.len(), 3, "{docs}");
+        assert!(rows[0].starts_with("a,") && rows[0].contains(",ok,"), "{docs}");
+        assert!(rows[1].starts_with("b,") && rows[1].contains(",error,"), "{docs}");
+        assert!(rows[1].contains("internal error while analysing"), "{docs}");
+        assert!(rows[2].starts_with("c,") && rows[2].contains(",ok,"), "{docs}");
+        let statements = std::fs::read_to_string(dir.path().join("out/statements.csv")).unwrap();
+        let ids: Vec<&str> = statements
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        assert_eq!(ids, ["a:1", "c:1"], "{statements}");
+    }
+
+    #[test]
+    fn a_result_serialises_to_json_and_back_to_an_equal_value() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "Ceasefire Talks Stall\nGAZA CITY (Reuters) — “We will not disarm,” \
+                    said Hamas spokesman Hazem Qassem. He added that talks would resume.\n\
+                    According to the ministry, 12 people died in Zürich — 🎉.";
+        std::fs::write(dir.path().join("doc.txt"), text).unwrap();
+        let cfg = RunConfig {
+            inputs: vec![dir.path().join("doc.txt")],
+            ..config(dir.path())
+        };
+        let lex = Lexicons::builtin();
+        let pipeline = Pipeline::new(&lex, None, 1 << 20).unwrap();
+        let doc = Discovery::new(&cfg.inputs, &cfg.input)
+            .unwrap()
+            .next()
+            .unwrap();
+        let r = pipeline.process(&doc);
+        let a = r.analysis.as_ref().unwrap();
+        assert!(a.statements.len() >= 3, "{:?}", a.statements);
+        assert!(a.statements.iter().any(|s| s.speaker.is_some()));
+        let json = serde_json::to_string(&r).unwrap();
+        let back: DocResult = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r);
+        // The read-back result answers like the original.
+        let d = &back.analysis.as_ref().unwrap().doc;
+        assert_eq!(d.vocab.id("said"), a.doc.vocab.id("said"));
+        assert_eq!(d.char_of(d.text.len()), text.chars().count());
+    }
+}
