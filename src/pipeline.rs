@@ -354,9 +354,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("in")).unwrap();
         for (name, text) in [
-            ("a.txt", "“We will rebuild the bridge,” said Mayor Ana Ruiz."),
-            ("b.txt", "“This one trips the PANIC-TEST hook,” said Mayor Ana Ruiz."),
-            ("c.txt", "“We will reopen the school,” said Principal Tom Berg."),
+            (
+                "a.txt",
+                "“We will rebuild the bridge,” said Mayor Ana Ruiz.",
+            ),
+            (
+                "b.txt",
+                "“This one trips the PANIC-TEST hook,” said Mayor Ana Ruiz.",
+            ),
+            (
+                "c.txt",
+                "“We will reopen the school,” said Principal Tom Berg.",
+            ),
         ] {
             std::fs::write(dir.path().join("in").join(name), text).unwrap();
         }
@@ -370,10 +379,19 @@ mod tests {
         let docs = std::fs::read_to_string(dir.path().join("out/documents.csv")).unwrap();
         let rows: Vec<&str> = docs.lines().skip(1).collect();
         assert_eq!(rows.len(), 3, "{docs}");
-        assert!(rows[0].starts_with("a,") && rows[0].contains(",ok,"), "{docs}");
-        assert!(rows[1].starts_with("b,") && rows[1].contains(",error,"), "{docs}");
+        assert!(
+            rows[0].starts_with("a,") && rows[0].contains(",ok,"),
+            "{docs}"
+        );
+        assert!(
+            rows[1].starts_with("b,") && rows[1].contains(",error,"),
+            "{docs}"
+        );
         assert!(rows[1].contains("internal error while analysing"), "{docs}");
-        assert!(rows[2].starts_with("c,") && rows[2].contains(",ok,"), "{docs}");
+        assert!(
+            rows[2].starts_with("c,") && rows[2].contains(",ok,"),
+            "{docs}"
+        );
         let statements = std::fs::read_to_string(dir.path().join("out/statements.csv")).unwrap();
         let ids: Vec<&str> = statements
             .lines()

@@ -115,6 +115,22 @@ impl Spanned for Token {
     }
 }
 
+/// The document's id, the first column of every text table.
+fn doc_id_column<'a, T>() -> Column<Item<'a, T>> {
+    Column {
+        name: "doc_id",
+        cell: |t, r| t.id(r.doc_id),
+    }
+}
+
+/// The item's text, the last column of every text table.
+fn text_column<'a, T: Spanned>() -> Column<Item<'a, T>> {
+    Column {
+        name: "text",
+        cell: |t, r| t.text(r.item.span().slice(&r.doc.text)),
+    }
+}
+
 /// The four offset columns of an item's span, byte offsets first.
 fn offset_columns<'a, T: Spanned>() -> [Column<Item<'a, T>>; 4] {
     [
@@ -158,10 +174,7 @@ pub const PARAGRAPHS: TableKind = TableKind {
 fn paragraph_columns<'a>() -> Vec<Column<Item<'a, Paragraph>>> {
     let [sb, eb, sc, ec] = offset_columns();
     vec![
-        Column {
-            name: "doc_id",
-            cell: |t, r| t.id(r.doc_id),
-        },
+        doc_id_column(),
         Column {
             name: "paragraph",
             cell: |t, r| t.int(r.n as u64),
@@ -174,17 +187,23 @@ fn paragraph_columns<'a>() -> Vec<Column<Item<'a, Paragraph>>> {
             name: "flag",
             cell: |t, r| t.opt(r.item.flag.as_deref()),
         },
-        Column {
-            name: "text",
-            cell: |t, r| t.text(r.item.span.slice(&r.doc.text)),
-        },
+        text_column(),
     ]
 }
 
 fn write_paragraphs(t: &mut Table, r: &DocResult) -> Result<(), Error> {
+    write_items(t, r, paragraph_columns(), |d| &d.paragraphs)
+}
+
+/// One row per item of a document, numbered in document order.
+fn write_items<'a, T>(
+    t: &mut Table,
+    r: &'a DocResult,
+    columns: Vec<Column<Item<'a, T>>>,
+    items: fn(&Doc) -> &[T],
+) -> Result<(), Error> {
     let Some(a) = &r.analysis else { return Ok(()) };
-    let columns = paragraph_columns();
-    for (n, item) in a.doc.paragraphs.iter().enumerate() {
+    for (n, item) in items(&a.doc).iter().enumerate() {
         let row = Item {
             doc_id: &r.doc_id,
             doc: &a.doc,
@@ -207,10 +226,7 @@ pub const SENTENCES: TableKind = TableKind {
 fn sentence_columns<'a>() -> Vec<Column<Item<'a, Sentence>>> {
     let [sb, eb, sc, ec] = offset_columns();
     vec![
-        Column {
-            name: "doc_id",
-            cell: |t, r| t.id(r.doc_id),
-        },
+        doc_id_column(),
         Column {
             name: "sentence",
             cell: |t, r| t.int(r.n as u64),
@@ -231,27 +247,12 @@ fn sentence_columns<'a>() -> Vec<Column<Item<'a, Sentence>>> {
             name: "subword_tokens",
             cell: |t, r| t.opt_int(r.item.subwords.map(|n| n as u64)),
         },
-        Column {
-            name: "text",
-            cell: |t, r| t.text(r.item.span.slice(&r.doc.text)),
-        },
+        text_column(),
     ]
 }
 
 fn write_sentences(t: &mut Table, r: &DocResult) -> Result<(), Error> {
-    let Some(a) = &r.analysis else { return Ok(()) };
-    let columns = sentence_columns();
-    for (n, item) in a.doc.sentences.iter().enumerate() {
-        let row = Item {
-            doc_id: &r.doc_id,
-            doc: &a.doc,
-            n,
-            sentence: 0,
-            item,
-        };
-        t.row(&columns, &row)?;
-    }
-    Ok(())
+    write_items(t, r, sentence_columns(), |d| &d.sentences)
 }
 
 pub const TOKENS: TableKind = TableKind {
@@ -266,10 +267,7 @@ type TokenItem<'a> = Item<'a, Token>;
 fn token_columns<'a>() -> Vec<Column<TokenItem<'a>>> {
     let [sb, eb, sc, ec] = offset_columns();
     vec![
-        Column {
-            name: "doc_id",
-            cell: |t, r| t.id(r.doc_id),
-        },
+        doc_id_column(),
         Column {
             name: "sentence",
             cell: |t, r| t.int(r.sentence as u64),
@@ -282,10 +280,7 @@ fn token_columns<'a>() -> Vec<Column<TokenItem<'a>>> {
         eb,
         sc,
         ec,
-        Column {
-            name: "text",
-            cell: |t, r| t.text(r.item.span.slice(&r.doc.text)),
-        },
+        text_column(),
         Column {
             name: "norm",
             cell: |t, r| t.text(r.doc.norm(r.item)),
