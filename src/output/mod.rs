@@ -35,8 +35,8 @@ pub struct TableKind {
     pub header: fn() -> Vec<&'static str>,
     /// Writes the rows one document contributes.
     pub write: fn(&mut Table, &DocResult) -> Result<(), Error>,
-    /// Written only when asked for (`--tokens`).
-    pub optional: bool,
+    /// Whether a run with these options writes it (tokens.csv only with `--tokens`).
+    pub wanted: fn(&OutputOptions) -> bool,
 }
 
 /// Every per-document table, in the order they are documented.
@@ -73,7 +73,7 @@ impl CsvSink {
     pub fn new(out: &Output) -> Result<Self, Error> {
         let mut tables = Vec::new();
         for kind in DOC_TABLES {
-            if kind.optional && !(kind.name == text_tables::TOKENS.name && out.opts.tokens) {
+            if !(kind.wanted)(&out.opts) {
                 continue;
             }
             tables.push((kind, out.create_table(kind.name, &(kind.header)())?));

@@ -12,7 +12,7 @@ pub const STATEMENTS: TableKind = TableKind {
     name: "statements.csv",
     header: || header(&columns()),
     write,
-    optional: false,
+    wanted: |_| true,
 };
 
 /// One row: a part of a statement of a document.

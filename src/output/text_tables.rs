@@ -13,7 +13,7 @@ pub const DOCUMENTS: TableKind = TableKind {
     name: "documents.csv",
     header: || super::table::header(&document_columns()),
     write: write_documents,
-    optional: false,
+    wanted: |_| true,
 };
 
 fn document_columns() -> [Column<DocResult>; 16] {
@@ -168,7 +168,7 @@ pub const PARAGRAPHS: TableKind = TableKind {
     name: "paragraphs.csv",
     header: || super::table::header(&paragraph_columns()),
     write: write_paragraphs,
-    optional: false,
+    wanted: |_| true,
 };
 
 fn paragraph_columns<'a>() -> Vec<Column<Item<'a, Paragraph>>> {
@@ -220,7 +220,7 @@ pub const SENTENCES: TableKind = TableKind {
     name: "sentences.csv",
     header: || super::table::header(&sentence_columns()),
     write: write_sentences,
-    optional: false,
+    wanted: |_| true,
 };
 
 fn sentence_columns<'a>() -> Vec<Column<Item<'a, Sentence>>> {
@@ -259,7 +259,7 @@ pub const TOKENS: TableKind = TableKind {
     name: "tokens.csv",
     header: || super::table::header(&token_columns()),
     write: write_tokens,
-    optional: true,
+    wanted: |o| o.tokens,
 };
 
 type TokenItem<'a> = Item<'a, Token>;
