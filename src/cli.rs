@@ -8,8 +8,9 @@ use crate::input::InputOptions;
 use crate::output::OutputOptions;
 use crate::pipeline::RunConfig;
 
-/// Who said what, with what stance: turns a folder of news articles into CSV
-/// tables of paragraphs, sentences and (later) statements, speakers and stance.
+/// Who said what: turns a folder of news articles into linked CSV tables of
+/// documents, paragraphs (boilerplate flagged), sentences, tokens, and the
+/// statements reported in them with their cue and resolved speaker.
 ///
 /// With no arguments it runs the sample corpus: `quotestance run corpus --out output`.
 ///
@@ -26,6 +27,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Process documents into CSV tables in the output folder.
+    ///
+    /// Exit status: 0 every document ok; 1 the run finished but some
+    /// documents were not ok (documents.csv says why for each); 2 usage,
+    /// lexicon or output error (no table was changed).
     Run(RunArgs),
 }
 
@@ -46,9 +51,9 @@ pub struct RunArgs {
     #[arg(long, default_value = "txt,md", value_delimiter = ',')]
     pub ext: Vec<String>,
 
-    /// Worker threads (default: all cores). Output is identical for any value.
-    #[arg(long, short)]
-    pub jobs: Option<usize>,
+    /// Worker threads, at least 1 (default: all cores). Output is identical for any value.
+    #[arg(long, short, value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
 
     /// Print nothing but the one-line summary.
     #[arg(long, short)]
@@ -102,7 +107,7 @@ impl Default for RunArgs {
 
 impl RunArgs {
     pub fn into_config(self, args: Vec<String>) -> RunConfig {
-        let jobs = self.jobs.unwrap_or_else(|| {
+        let jobs = self.jobs.map(|j| j as usize).unwrap_or_else(|| {
             std::thread::available_parallelism()
                 .map(|n| n.get())
                 .unwrap_or(1)

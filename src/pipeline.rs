@@ -254,7 +254,7 @@ fn run_with(cfg: &RunConfig, lex: &Lexicons, pipeline: &Pipeline) -> Result<Summ
                 summary.observe(&r);
                 if r.status != Status::Ok {
                     writer_progress.warn(&format!(
-                        "{}: {} {}",
+                        "{}: {}: {}",
                         r.path,
                         r.status.as_str(),
                         r.message
@@ -309,8 +309,17 @@ fn run_with(cfg: &RunConfig, lex: &Lexicons, pipeline: &Pipeline) -> Result<Summ
     });
     summary.tables = output.commit(manifest)?;
     summary.seconds = clock.elapsed().as_secs_f64();
+    // Under cron an empty input folder is worth saying in the one line.
+    let hint = if summary.documents == 0 {
+        format!(
+            "; no documents found: folders are searched for .{} files (see --ext)",
+            cfg.input.extensions.join(", .")
+        )
+    } else {
+        String::new()
+    };
     progress.finish(&format!(
-        "quotestance: {} documents ({} ok, {} not ok), {:.1} MB in {:.2} s ({:.1} MB/s) -> {}",
+        "quotestance: {} documents ({} ok, {} not ok), {:.1} MB in {:.2} s ({:.1} MB/s) -> {}{hint}",
         summary.documents,
         summary.documents - summary.not_ok,
         summary.not_ok,

@@ -108,3 +108,32 @@ fn quiet_prints_at_most_one_line() {
     );
     assert_eq!(run.table("documents.csv").len(), 8);
 }
+
+#[test]
+fn zero_jobs_is_a_usage_error() {
+    let t = tmp();
+    let out = t.path().join("out");
+    let r = run_in(
+        t.path(),
+        args!["run", corpus(), "--out", out, "--jobs", "0"],
+        None,
+    );
+    r.expect_code(2);
+    assert!(r.stderr.contains("--jobs"), "{}", r.stderr);
+    assert_no_tables_or_tmp(&out);
+}
+
+#[test]
+fn a_folder_without_documents_says_so_in_the_summary_line() {
+    let r = run_files(&[("notes.pdf", b"%PDF-1.4")], args!["--quiet"], 0);
+    let lines: Vec<&str> = r.result.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", r.result.stderr);
+    assert!(
+        lines[0].contains("0 documents")
+            && lines[0].contains("no documents found")
+            && lines[0].contains("--ext"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(r.table("documents.csv").len(), 0);
+}
