@@ -1,4 +1,8 @@
 //! Where content ends: clause boundaries and the end of a cue's object.
+//!
+//! Content runs to the end of its sentence unless another statement, a
+//! comment on it or a contrast begins first. Boundaries inside a quote are
+//! the quoted speaker's and never end the report.
 
 use crate::lexicon::words::Roles;
 
@@ -6,40 +10,25 @@ use super::cues::{CueMatch, Form};
 use super::para::{is_quote_mark, Para};
 use super::Attributor;
 
+/// Punctuation that ends the object of a cue.
+const OBJECT_PUNCT: &[&str] = &[",", ";", "—", "–"];
+
 impl Attributor {
     /// Where the object of a cue that takes a noun phrase ends ("vetoed [the
     /// bill] and attempted …", "called for [more money] in a statement").
     pub(super) fn object_end(&self, p: &Para, s: usize, end: usize) -> usize {
         for k in s + 1..end {
-            let t = &p.toks[k];
-            if p.quote_at(t.span.start).is_some() && !is_quote_mark(t) {
+            if p.inside_quote(k) {
                 continue;
             }
-            if matches!(t.text, "," | ";" | "—" | "–")
+            let t = &p.toks[k];
+            if OBJECT_PUNCT.contains(&t.text)
                 || matches!(t.norm, "but" | "yet" | "while" | "because" | "although")
             {
                 return k;
             }
-            if t.norm == "and" {
-                if let Some(n) = p.toks.get(k + 1) {
-                    let verbish = n.norm.ends_with("ed")
-                        || matches!(
-                            n.norm,
-                            "has"
-                                | "had"
-                                | "have"
-                                | "is"
-                                | "was"
-                                | "will"
-                                | "would"
-                                | "said"
-                                | "says"
-                                | "also"
-                        );
-                    if verbish && !n.is_cap() {
-                        return k;
-                    }
-                }
+            if t.norm == "and" && p.toks.get(k + 1).is_some_and(starts_predicate) {
+                return k;
             }
             // "… in a statement on Thursday": the setting, not the object.
             if t.norm == "in"
@@ -59,67 +48,74 @@ impl Attributor {
     /// Where indirect content that starts at `s` ends: the sentence end, or
     /// a clause boundary outside quotes (`;`, `, adding that`, `, but`).
     pub(super) fn clause_end(&self, p: &Para, s: usize, end: usize) -> usize {
-        let mut k = s;
-        while k < end {
-            let t = &p.toks[k];
-            let inside = p.quote_at(t.span.start).is_some() && !is_quote_mark(t);
-            if !inside {
-                if t.text == ";" {
-                    return k;
-                }
-                // "… and insisted that …", "… but he noted …", "… and
-                // Democrats accused …": a further statement.
-                if matches!(t.norm, "and" | "but") && k + 1 < end && k > s {
-                    if let Some((c, m, true)) = self.cue_after_subject(p, k + 1, k + 1, end) {
-                        let subject =
-                            (k + 1..c).any(|j| !self.words.roles(p.toks[j].norm).has(Roles::SKIP));
-                        // "… and calling for …" (no subject) is a further
-                        // participle; "… and the Base form" needs a subject.
-                        let form_ok = match m.form {
-                            Form::Base => subject,
-                            Form::Gerund => !subject,
-                            _ => true,
-                        };
-                        if form_ok && !self.cues.get(m).quote_only {
-                            return k;
-                        }
-                    }
-                }
-                // `, but` — also `“jobs,” but`, the comma inside the marks.
-                let quoted_comma = is_quote_mark(t) && k > s && p.toks[k - 1].text == ",";
-                if (t.text == "," || quoted_comma) && k + 1 < end {
-                    let n = &p.toks[k + 1];
-                    if matches!(
-                        n.norm,
-                        "but" | "while" | "though" | "although" | "whereas" | "and" | "or"
-                    ) {
-                        return k + usize::from(quoted_comma);
-                    }
-                }
-                if t.text == "," && k + 1 < end {
-                    let n = &p.toks[k + 1];
-                    if n.norm == "according" {
-                        return k;
-                    }
-                    // ", which …" comments on the statement; it is not part of it.
-                    if n.norm == "which" {
-                        return k;
-                    }
-                    if let Some(m) = self.cue_at(p, k + 1) {
-                        if m.form == Form::Gerund {
-                            return k;
-                        }
-                    }
-                    // ", he said" / ", X said." inside: the attribution of a
-                    // further statement.
-                    if let Some((_, _, true)) = self.cue_after_subject(p, k + 1, k + 2, end) {
-                        return k;
-                    }
-                }
+        for k in s..end {
+            if p.inside_quote(k) {
+                continue;
             }
-            k += 1;
+            let t = &p.toks[k];
+            if t.text == ";" {
+                return k;
+            }
+            if matches!(t.norm, "and" | "but")
+                && k + 1 < end
+                && k > s
+                && self.further_statement(p, k, end)
+            {
+                return k;
+            }
+            if let Some(b) = self.boundary_at_comma(p, k, s, end) {
+                return b;
+            }
         }
         end
+    }
+
+    /// "… and insisted that …", "… but he noted …", "… and Democrats
+    /// accused …": after the "and" or "but" at `k`, a further statement.
+    /// Without a subject it must be a participle ("… and calling for …");
+    /// a base form needs one ("… and the Base form").
+    fn further_statement(&self, p: &Para, k: usize, end: usize) -> bool {
+        let Some((c, m, true)) = self.cue_after_subject(p, k + 1, k + 1, end) else {
+            return false;
+        };
+        let subject = (k + 1..c).any(|j| !self.words.roles(p.toks[j].norm).has(Roles::SKIP));
+        let form_ok = match m.form {
+            Form::Base => subject,
+            Form::Gerund => !subject,
+            _ => true,
+        };
+        form_ok && !self.cues.get(m).quote_only
+    }
+
+    /// A boundary at the comma at `k` (or at the quote mark after a comma
+    /// inside the marks, `“jobs,” but`): a contrast (", but"), `according
+    /// to`, a comment (", which …"), a participle cue (", adding that") or
+    /// a further attribution (", he said").
+    fn boundary_at_comma(&self, p: &Para, k: usize, s: usize, end: usize) -> Option<usize> {
+        let t = &p.toks[k];
+        let quoted_comma = is_quote_mark(t) && k > s && p.toks[k - 1].text == ",";
+        if !(t.text == "," || quoted_comma) || k + 1 >= end {
+            return None;
+        }
+        let n = &p.toks[k + 1];
+        if matches!(
+            n.norm,
+            "but" | "while" | "though" | "although" | "whereas" | "and" | "or"
+        ) {
+            return Some(k + usize::from(quoted_comma));
+        }
+        if t.text != "," {
+            return None;
+        }
+        let gerund = || {
+            self.cue_at(p, k + 1)
+                .is_some_and(|m| m.form == Form::Gerund)
+        };
+        let attribution = || {
+            self.cue_after_subject(p, k + 1, k + 2, end)
+                .is_some_and(|(_, _, subject)| subject)
+        };
+        (n.norm == "according" || n.norm == "which" || gerund() || attribution()).then_some(k)
     }
 
     /// The first cue from token `first` on, within six tokens of `from`,
@@ -142,4 +138,16 @@ impl Attributor {
         });
         Some((c, m, subject))
     }
+}
+
+/// After "and", a word that starts a new predicate ("vetoed the bill and
+/// has …", "… and attempted"), so the object ends before it; a capital is
+/// a name in the object ("Smith and Wesson").
+fn starts_predicate(n: &crate::doc::Tok) -> bool {
+    let verbish = n.norm.ends_with("ed")
+        || matches!(
+            n.norm,
+            "has" | "had" | "have" | "is" | "was" | "will" | "would" | "said" | "says" | "also"
+        );
+    verbish && !n.is_cap()
 }

@@ -1,4 +1,9 @@
-//! Whether a cue word is a reporting verb where it stands.
+//! Whether a cue word reports speech where it stands. The lexicon knows
+//! "warning" and "reports" as cues; here the words around them tell the
+//! verb ("she warned", "officials say") from the noun ("the warning", "a
+//! Reuters report") and from the participle ("a plan proposed by").
+
+use std::ops::Range;
 
 use crate::doc::Tok;
 use crate::lexicon::words::{EntityKind, Roles};
@@ -6,6 +11,28 @@ use crate::lexicon::words::{EntityKind, Roles};
 use super::cues::{CueMatch, Form};
 use super::para::{is_quote_mark, Para};
 use super::{Attributor, CueRef};
+
+/// Auxiliaries after a present form show it is a plural noun: "talks have".
+const AUX: &[&str] = &[
+    "have", "has", "had", "is", "are", "was", "were", "will", "would",
+];
+
+/// Forms of "be": before a past form, a passive ("was asked").
+const BE: &[&str] = &["was", "were", "been", "being", "be", "is", "are"];
+
+/// The words around a candidate cue that decide it.
+struct Context<'a> {
+    /// The cue's sentence: its context does not reach past it.
+    sent: Range<usize>,
+    /// The token right before the cue.
+    prev_raw: Option<&'a Tok<'a>>,
+    /// The nearest token before the cue that is not an adverb or an
+    /// auxiliary (`skippable`), and its index: the subject's last word.
+    prev_k: Option<usize>,
+    prev: Option<&'a Tok<'a>>,
+    /// The token right after the cue, within the sentence.
+    next: Option<&'a Tok<'a>>,
+}
 
 impl Attributor {
     /// A speech cue starting at token `i`, unless the context shows it is a
@@ -20,33 +47,52 @@ impl Attributor {
         if self.cues.get(m).lemma == "according to" {
             return Some(m);
         }
-        let sent = p.sent_of(i);
-        let skippable = |t: &Tok| {
-            self.words.roles(t.norm).has(Roles::SKIP) || t.norm == "not" || t.norm == "n't"
+        let cx = self.context(p, i, m);
+        if cx.prev.is_some_and(|prev| self.ruled_out_by_prev(prev, m)) {
+            return None;
+        }
+        let verb = match m.form {
+            Form::Present3 => self.present_has_subject(p, &cx),
+            Form::Base => self.base_has_subject(p, &cx),
+            Form::Past => !participle_follows(cx.next),
+            Form::Gerund => true,
         };
-        let prev_raw = (i > sent.start).then(|| &p.toks[i - 1]);
-        let prev_k = (sent.start..i).rev().find(|&k| !skippable(&p.toks[k]));
-        let prev = prev_k.map(|k| &p.toks[k]);
-        let next = p.toks.get(i + m.len).filter(|_| i + m.len < sent.end);
-        const AUX: &[&str] = &[
-            "have", "has", "had", "is", "are", "was", "were", "will", "would",
-        ];
-        const BE: &[&str] = &["was", "were", "been", "being", "be", "is", "are"];
-        if let Some(prev) = prev {
-            let r = self.words.roles(prev.norm);
-            if r.has(Roles::DETERMINER)
-                && !matches!(prev.norm, "some" | "many" | "both" | "several" | "other")
-                || prev.is_possessive()
-            {
-                return None; // a noun: "the warning", "his statement"
-            }
-            if BE.contains(&prev.norm) && m.form != Form::Gerund {
-                return None; // passive: "was asked"
-            }
-            if prev.norm == "to" && m.form == Form::Base {
-                return None; // "declined to comment"
-            }
-            if m.form == Form::Past
+        if !verb {
+            return None;
+        }
+        // Capitalised mid-sentence: a name or a title ("Statement", "Post"),
+        // unless the whole sentence is a Title Case headline.
+        if p.toks[i].is_cap() && i != cx.sent.start && !p.title_case_at(i) {
+            return None;
+        }
+        Some(m)
+    }
+
+    fn context<'a>(&self, p: &'a Para, i: usize, m: CueMatch) -> Context<'a> {
+        let sent = p.sent_of(i);
+        let prev_k = (sent.start..i).rev().find(|&k| !self.skippable(&p.toks[k]));
+        Context {
+            prev_raw: (i > sent.start).then(|| &p.toks[i - 1]),
+            prev_k,
+            prev: prev_k.map(|k| &p.toks[k]),
+            next: p.toks.get(i + m.len).filter(|_| i + m.len < sent.end),
+            sent,
+        }
+    }
+
+    /// What the word before a cue rules out: after a determiner or a
+    /// possessive it is a noun ("the warning", "his statement"); after
+    /// "be", a passive ("was asked"); after "to", an infinitive ("declined
+    /// to comment"); after a subordinator, a clause that quotes nobody
+    /// ("When asked whether …").
+    fn ruled_out_by_prev(&self, prev: &Tok, m: CueMatch) -> bool {
+        let r = self.words.roles(prev.norm);
+        let noun = r.has(Roles::DETERMINER)
+            && !matches!(prev.norm, "some" | "many" | "both" | "several" | "other")
+            || prev.is_possessive();
+        noun || BE.contains(&prev.norm) && m.form != Form::Gerund
+            || prev.norm == "to" && m.form == Form::Base
+            || m.form == Form::Past
                 && !self.is_question(m)
                 && matches!(
                     prev.norm,
@@ -61,72 +107,56 @@ impl Attributor {
                         | "although"
                         | "though"
                 )
-            {
-                return None; // "When asked whether …": nobody is quoted
-            }
-        }
-        match m.form {
-            // "says" is a verb after a subject; "talks have" is a noun.
-            Form::Present3 => {
-                // "raise many questions": a plural quantifier makes it a noun.
-                let subject = prev_k.is_some_and(|k| {
-                    (self.np_word(p, k)
-                        && !matches!(p.toks[k].norm, "many" | "several" | "both" | "few"))
-                        || self.words.pronoun(p.toks[k].norm).is_some()
-                });
-                let inverted =
-                    prev.is_some_and(|t| t.text == "," || is_quote_mark(t) || t.norm == "and");
-                if !(subject || inverted) || next.is_some_and(|n| AUX.contains(&n.norm)) {
-                    return None;
-                }
-            }
-            // A base form needs a plural subject or an auxiliary: "officials
-            // say", "they warn", "did not say"; "the October 7 attack" is a noun.
-            Form::Base => {
-                let aux = prev_raw.is_some_and(|t| {
-                    skippable(t) && !matches!(t.norm, "also" | "later" | "then" | "again")
-                });
-                let plural = prev.is_some_and(|t| {
-                    self.words
-                        .pronoun(t.norm)
-                        .is_some_and(|pr| pr.plural || pr.person < 3)
-                        || self.words.head_kind(t.norm) == Some(EntityKind::Group)
-                        || (t.norm.ends_with('s')
-                            && !t.is_possessive()
-                            && t.norm.len() > 3
-                            // "A recent Reuters report": a singular phrase
-                            && !prev_k.is_some_and(|k| {
-                                (sent.start.max(k.saturating_sub(3))..k)
-                                    .any(|j| matches!(p.toks[j].norm, "a" | "an"))
-                            }))
-                });
-                // "Mr. Grassley and Mr. Leahy say" (read only when needed).
-                let coordinated = || {
-                    prev_k.is_some_and(|k| {
-                        self.np_left(p, k + 1, sent.start)
-                            .is_some_and(|(a, _)| (a..k).any(|j| p.toks[j].norm == "and"))
-                    })
-                };
-                if !aux && !plural && !coordinated() {
-                    return None;
-                }
-            }
-            // "a plan proposed by", "reported killed": a participle, not a cue.
-            Form::Past => {
-                if next.is_some_and(|n| {
-                    n.norm == "by" || (n.norm.ends_with("ed") && !n.is_cap() && n.norm.len() > 4)
-                }) {
-                    return None;
-                }
-            }
-            Form::Gerund => {}
-        }
-        // Capitalised mid-sentence: a name or a title ("Statement", "Post"),
-        // unless the whole sentence is a Title Case headline.
-        if p.toks[i].is_cap() && i != sent.start && !p.title_case_at(i) {
-            return None;
-        }
-        Some(m)
+    }
+
+    /// "says" is a verb after a subject or inverted (`, says X`, `” says
+    /// X`, `and says`); "talks have" is a noun, and so is "raise many
+    /// questions": a plural quantifier makes one.
+    fn present_has_subject(&self, p: &Para, cx: &Context) -> bool {
+        let subject = cx.prev_k.is_some_and(|k| {
+            (self.np_word(p, k) && !matches!(p.toks[k].norm, "many" | "several" | "both" | "few"))
+                || self.words.pronoun(p.toks[k].norm).is_some()
+        });
+        let inverted = cx
+            .prev
+            .is_some_and(|t| t.text == "," || is_quote_mark(t) || t.norm == "and");
+        (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
+    }
+
+    /// A base form needs an auxiliary or a plural subject: "did not say",
+    /// "officials say", "they warn"; "the October 7 attack" is a noun.
+    fn base_has_subject(&self, p: &Para, cx: &Context) -> bool {
+        let aux = cx.prev_raw.is_some_and(|t| {
+            self.skippable(t) && !matches!(t.norm, "also" | "later" | "then" | "again")
+        });
+        aux || self.plural_subject(p, cx) || self.coordinated_subject(p, cx)
+    }
+
+    /// A plural pronoun or group noun, a first or second person, or a
+    /// plural-looking word that no "a" or "an" shortly before makes
+    /// singular ("A recent Reuters report").
+    fn plural_subject(&self, p: &Para, cx: &Context) -> bool {
+        cx.prev.is_some_and(|t| {
+            self.words
+                .pronoun(t.norm)
+                .is_some_and(|pr| pr.plural || pr.person < 3)
+                || self.words.head_kind(t.norm) == Some(EntityKind::Group)
+                || (t.norm.ends_with('s')
+                    && !t.is_possessive()
+                    && t.norm.len() > 3
+                    && !cx.prev_k.is_some_and(|k| {
+                        (cx.sent.start.max(k.saturating_sub(3))..k)
+                            .any(|j| matches!(p.toks[j].norm, "a" | "an"))
+                    }))
+        })
+    }
+
+    /// "Mr. Grassley and Mr. Leahy say": two singular names make a plural.
+    fn coordinated_subject(&self, p: &Para, cx: &Context) -> bool {
+        cx.prev_k.is_some_and(|k| {
+            self.np_left(p, k + 1, cx.sent.start)
+                .is_some_and(|(a, _)| (a..k).any(|j| p.toks[j].norm == "and"))
+        })
     }
 
     /// A speech cue of the question class (asked, inquired).
@@ -143,4 +173,12 @@ impl Attributor {
             class: c.class.clone(),
         }
     }
+}
+
+/// "a plan proposed by", "reported killed": a past form before "by" or
+/// another participle is a participle itself, not a cue.
+fn participle_follows(next: Option<&Tok>) -> bool {
+    next.is_some_and(|n| {
+        n.norm == "by" || (n.norm.ends_with("ed") && !n.is_cap() && n.norm.len() > 4)
+    })
 }

@@ -2,10 +2,16 @@
 //! speaker mention.
 //!
 //! Works paragraph by paragraph over body sentences only (flagged
-//! boilerplate never yields statements). The order of the rules matters:
-//! quotes with an attribution next to them first, then cue-driven indirect
-//! and mixed speech (which absorbs the quotes inside it), then `according
-//! to`, then quotes that continue an earlier speaker's words.
+//! boilerplate never yields statements). The order of the rules matters,
+//! because a quote or a cue serves one statement only: quotes with an
+//! attribution next to them first (`quoted`), then cue-driven statements —
+//! `according to`, indirect and mixed speech, which absorbs the quotes
+//! inside it (`according`, `indirect`) — then quotes that continue an
+//! earlier speaker's words or stand alone (`quoted`).
+//!
+//! The other files hold what the rules share: the paragraph view (`para`),
+//! whether a cue word reports speech where it stands (`cue_filter`),
+//! speaker phrases (`phrases`) and where content ends (`clauses`).
 
 pub mod cues;
 pub mod quotes;
@@ -27,7 +33,7 @@ use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
 use cues::{CueLexicon, CueMatch};
-use para::{is_punct, is_quote_mark, title_case, Para};
+use para::Para;
 
 /// The shape of a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,15 +145,12 @@ impl Attributor {
 
     /// The statements of a document, in text order.
     pub fn attribute(&self, doc: &Doc) -> Vec<Statement> {
-        let text = doc.text.as_str();
         let toks = doc.toks();
         let mut out: Vec<Statement> = Vec::new();
-        let mut carry: Option<usize> = None; // statement whose quote runs on
+        let mut carry: Option<usize> = None;
         let mut next_sentence = 0;
         for pi in 0..doc.paragraphs.len() {
-            // Sentences come in paragraph order; a paragraph's body sentences
-            // are its sentences but a truncated last one, so their tokens
-            // are one run.
+            // Sentences come in paragraph order.
             let first = next_sentence;
             while next_sentence < doc.sentences.len()
                 && doc.sentences[next_sentence].paragraph == pi
@@ -159,63 +162,43 @@ impl Attributor {
                 .filter(|s| s.is_body())
                 .collect();
             if sents.is_empty() {
+                // Boilerplate between them: a quote does not run on over it.
                 carry = None;
                 continue;
             }
-            let base = sents[0].tokens.start;
-            let end = sents[sents.len() - 1].tokens.end;
-            let mut para = Para {
-                text,
-                toks: &toks[base..end],
-                sents: Vec::with_capacity(sents.len()),
-                title_case: Vec::with_capacity(sents.len()),
-                quotes: Vec::new(),
-                span: Span::new(sents[0].span.start, sents[sents.len() - 1].span.end),
-            };
-            for s in &sents {
-                let r = s.tokens.start - base..s.tokens.end - base;
-                para.title_case.push(title_case(&para.toks[r.start..r.end]));
-                para.sents.push(r);
-            }
-            para.quotes = quotes::quotes(para.span.slice(text), para.span.start);
-            self.paragraph(&para, &mut out, &mut carry);
+            let para = Para::new(&doc.text, &toks, &sents);
+            carry = self.paragraph(&para, &mut out, carry);
         }
-        // Text order, keeping the links between statements intact.
-        let mut order: Vec<usize> = (0..out.len()).collect();
-        order.sort_by_key(|&i| out[i].parts[0].start);
-        let mut new_index = vec![0; out.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_index[old] = new;
-        }
-        let mut sorted: Vec<Statement> = order.iter().map(|&i| out[i].clone()).collect();
-        for st in &mut sorted {
-            if let SpeakerSource::Continues(t) = st.source {
-                st.source = SpeakerSource::Continues(new_index[t]);
-            }
-        }
-        // A continued quote shows the attribution it continues.
-        for i in 0..sorted.len() {
-            let mut j = i;
-            for _ in 0..sorted.len() {
-                match sorted[j].source {
-                    SpeakerSource::Continues(t) if t != j => j = t,
-                    _ => break,
-                }
-            }
-            if j != i && sorted[i].mention.is_none() {
-                sorted[i].mention = sorted[j].mention;
-                sorted[i].cue = sorted[j].cue.clone();
-            }
-        }
-        sorted
+        show_continued_attribution(in_text_order(out))
     }
 
-    fn paragraph(&self, p: &Para, out: &mut Vec<Statement>, carry: &mut Option<usize>) {
-        let base = out.len();
-        let mut used_quote = vec![false; p.quotes.len()];
-        let mut used_cue = vec![false; p.toks.len()];
-        // Cues outside quotes.
-        let mut cues: Vec<(usize, CueMatch)> = Vec::new();
+    /// The statements of one paragraph, appended to `out`. `carry` is the
+    /// statement whose quote the previous paragraph left open; the result is
+    /// the one this paragraph leaves open.
+    fn paragraph(&self, p: &Para, out: &mut Vec<Statement>, carry: Option<usize>) -> Option<usize> {
+        let cues = self.cues_outside_quotes(p);
+        let mut claims = Claims {
+            base: out.len(),
+            quote: vec![false; p.quotes.len()],
+            cue: vec![false; p.toks.len()],
+        };
+        self.quotes_next_to_cues(p, &cues, &mut claims, out);
+        self.cue_statements(p, &cues, &mut claims, out);
+        self.leftover_quotes(p, &mut claims, out, carry);
+        for s in &mut out[claims.base..] {
+            s.parts.sort();
+        }
+        p.quotes.last().filter(|q| q.unclosed).and_then(|q| {
+            (0..out.len())
+                .rev()
+                .find(|&s| out[s].parts.contains(&q.content))
+        })
+    }
+
+    /// The paragraph's cues, each with its first token. A cue word inside a
+    /// quote belongs to the quoted words and reports nothing.
+    fn cues_outside_quotes(&self, p: &Para) -> Vec<(usize, CueMatch)> {
+        let mut cues = Vec::new();
         let mut i = 0;
         while i < p.toks.len() {
             if p.quote_at(p.toks[i].span.start).is_none() {
@@ -227,175 +210,139 @@ impl Attributor {
             }
             i += 1;
         }
+        cues
+    }
 
-        // 1. Quotes with an attribution right after or right before them.
+    /// Pass 1: quotes with an attribution right after or right before them,
+    /// the surest finds, so they claim their cues first.
+    fn quotes_next_to_cues(
+        &self,
+        p: &Para,
+        cues: &[(usize, CueMatch)],
+        claims: &mut Claims,
+        out: &mut Vec<Statement>,
+    ) {
         for (qi, q) in p.quotes.iter().enumerate() {
-            let st = match self.quote_with_trailing_cue(p, q, &cues, &mut used_cue) {
+            let st = match self.quote_with_trailing_cue(p, q, cues, &mut claims.cue) {
                 Some(st) => Some(st),
-                None => self.quote_with_leading_cue(p, q, &cues, &mut used_cue, &out[base..]),
+                None => {
+                    self.quote_with_leading_cue(p, q, cues, &mut claims.cue, &out[claims.base..])
+                }
             };
             if let Some(st) = st {
-                used_quote[qi] = true;
+                claims.quote[qi] = true;
                 out.push(st);
             }
         }
+    }
 
-        // 2. Cue-driven statements: according to, then content before its
-        // attribution ("…, a spokesperson said"), then content after it.
+    /// Pass 2: statements found from their cue. `according to` first, as its
+    /// content may stand on either side of it; then content before its
+    /// attribution, so that a mid-sentence attribution ("The museum, Mr.
+    /// Obama said, would …") takes both sides before the cue-then-content
+    /// rule reads only what follows the cue.
+    fn cue_statements(
+        &self,
+        p: &Para,
+        cues: &[(usize, CueMatch)],
+        claims: &mut Claims,
+        out: &mut Vec<Statement>,
+    ) {
         for pass in 0..3 {
-            for &(ci, m) in &cues {
-                if used_cue[ci] {
+            for &(ci, m) in cues {
+                let cue = self.cues.get(m);
+                if claims.cue[ci] || cue.quote_only {
                     continue;
                 }
-                let according = self.cues.get(m).lemma == "according to";
-                if self.cues.get(m).quote_only {
-                    continue;
-                }
+                let according = cue.lemma == "according to";
                 let st = match (pass, according) {
                     (0, true) => self.according_to(p, ci, m),
-                    (1, false) => self.indirect_after(p, ci, m),
-                    (2, false) => self.indirect_before(p, ci, m, &out[base..]),
+                    (1, false) => self.content_then_cue(p, ci, m),
+                    (2, false) => self.cue_then_content(p, ci, m, &out[claims.base..]),
                     _ => None,
                 };
                 let Some(mut st) = st else { continue };
-                let overlaps = out[base..].iter().any(|o| {
-                    o.parts
-                        .iter()
-                        .any(|a| st.parts.iter().any(|b| a.start < b.end && b.start < a.end))
-                });
-                if overlaps {
+                if overlaps(&st, &out[claims.base..]) {
                     continue;
                 }
-                // Quotes inside the content are part of it (mixed speech).
-                for (qi, q) in p.quotes.iter().enumerate() {
-                    if st.parts.iter().any(|part| part.contains(q.content)) {
-                        used_quote[qi] = true;
-                        if st.kind == Kind::Indirect {
-                            st.kind = Kind::Mixed;
-                        }
-                    }
-                }
-                used_cue[ci] = true;
+                absorb_quotes(p, &mut st, &mut claims.quote);
+                claims.cue[ci] = true;
                 out.push(st);
             }
         }
-
-        // 3. Quotes left over: continuations of a speaker, or unattributed.
-        for (qi, q) in p.quotes.iter().enumerate() {
-            if used_quote[qi] {
-                continue;
-            }
-            // Inside a statement's content already (a partial quote)?
-            if out[base..].iter().any(|s| {
-                s.parts
-                    .iter()
-                    .any(|a| a.start <= q.content.start && q.content.end <= a.end)
-            }) {
-                continue;
-            }
-            let words = p.toks[p.tok_at(q.content.start)..p.tok_at(q.content.end)]
-                .iter()
-                .filter(|t| !is_punct(t))
-                .count();
-            let opens_paragraph = p
-                .toks
-                .first()
-                .is_some_and(|t| t.span.start >= q.outer.start);
-            // A quote running over paragraphs: this one continues the last.
-            if let (Some(c), true) = (*carry, opens_paragraph) {
-                if c < out.len() {
-                    out[c].parts.push(q.content);
-                    used_quote[qi] = true;
-                    continue;
-                }
-            }
-            if words < 4 {
-                continue; // scare quotes, titles, single words
-            }
-            // A quote inside a sentence whose cue was not found: the
-            // sentence from "that" (or its start) on is the statement.
-            let open = p.tok_at(q.outer.start);
-            let qs = p.sent_of(open);
-            let before = p.toks[qs.start..open]
-                .iter()
-                .filter(|t| !is_punct(t))
-                .count();
-            if before >= 2 && !p.toks[qs.start..open].iter().any(is_quote_mark) {
-                let start = (qs.start..open)
-                    .find(|&k| p.toks[k].norm == "that")
-                    .unwrap_or(qs.start);
-                let end = p
-                    .tok_at(q.outer.end)
-                    .max(self.clause_end(p, open, qs.end.max(open)));
-                if let Some(content) = self.trim_content(p, start, end.min(p.toks.len())) {
-                    let speaker = (base..out.len())
-                        .filter(|&s| out[s].parts[0].start < content.start)
-                        .max_by_key(|&s| out[s].parts[0].start);
-                    out.push(Statement {
-                        kind: Kind::Mixed,
-                        parts: vec![content],
-                        cue: None,
-                        mention: None,
-                        source: match speaker {
-                            Some(s) => SpeakerSource::Continues(s),
-                            None => SpeakerSource::None,
-                        },
-                        rule: Rule::QuoteInSentence,
-                    });
-                    used_quote[qi] = true;
-                    continue;
-                }
-            }
-            // The nearest attributed quote statement in this paragraph, before
-            // it if there is one, else after it.
-            let prev = (base..out.len())
-                .filter(|&s| out[s].kind == Kind::Direct && out[s].parts[0].start < q.content.start)
-                .max_by_key(|&s| out[s].parts[0].start);
-            let next = (base..out.len())
-                .filter(|&s| out[s].parts[0].start > q.content.start)
-                .min_by_key(|&s| out[s].parts[0].start);
-            if let Some(s) = prev {
-                // Same statement when only the attribution stands between.
-                out[s].parts.push(q.content);
-                used_quote[qi] = true;
-            } else if let Some(s) = next {
-                out.push(Statement {
-                    kind: Kind::Direct,
-                    parts: vec![q.content],
-                    cue: None,
-                    mention: None,
-                    source: SpeakerSource::Continues(s),
-                    rule: Rule::QuoteBeforeAttribution,
-                });
-                used_quote[qi] = true;
-            } else {
-                let prev_para = out[..base]
-                    .iter()
-                    .rposition(|s| s.mention.is_some() || s.source != SpeakerSource::None);
-                out.push(Statement {
-                    kind: Kind::Direct,
-                    parts: vec![q.content],
-                    cue: None,
-                    mention: None,
-                    source: match prev_para {
-                        Some(s) if opens_paragraph => SpeakerSource::Continues(s),
-                        _ => SpeakerSource::None,
-                    },
-                    rule: Rule::QuoteAlone,
-                });
-                used_quote[qi] = true;
-            }
-        }
-        for s in &mut out[base..] {
-            s.parts.sort();
-        }
-        // A quote left open at the paragraph's end runs on into the next one.
-        *carry = p.quotes.last().filter(|q| q.unclosed).and_then(|q| {
-            (0..out.len())
-                .rev()
-                .find(|&s| out[s].parts.contains(&q.content))
-        });
     }
+}
+
+/// What the rules of one paragraph have claimed so far: a quote or a cue
+/// serves one statement only.
+struct Claims {
+    /// Index in the output of the paragraph's first statement; those before
+    /// it are earlier paragraphs'.
+    base: usize,
+    /// By quote index.
+    quote: Vec<bool>,
+    /// By the token index where the cue starts.
+    cue: Vec<bool>,
+}
+
+/// Whether a statement's parts overlap those of one already found: the
+/// earlier, surer rule keeps the text.
+fn overlaps(st: &Statement, found: &[Statement]) -> bool {
+    found.iter().any(|o| {
+        o.parts
+            .iter()
+            .any(|a| st.parts.iter().any(|b| a.start < b.end && b.start < a.end))
+    })
+}
+
+/// Quotes inside a cue's content are part of it (mixed speech), and no
+/// statement of their own.
+fn absorb_quotes(p: &Para, st: &mut Statement, claimed: &mut [bool]) {
+    for (qi, q) in p.quotes.iter().enumerate() {
+        if st.parts.iter().any(|part| part.contains(q.content)) {
+            claimed[qi] = true;
+            if st.kind == Kind::Indirect {
+                st.kind = Kind::Mixed;
+            }
+        }
+    }
+}
+
+/// The rules add statements pass by pass, out of text order; the links
+/// between statements (`Continues`) are indices and must follow the sort.
+fn in_text_order(out: Vec<Statement>) -> Vec<Statement> {
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].parts[0].start);
+    let mut new_index = vec![0; out.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Statement> = order.iter().map(|&i| out[i].clone()).collect();
+    for st in &mut sorted {
+        if let SpeakerSource::Continues(t) = st.source {
+            st.source = SpeakerSource::Continues(new_index[t]);
+        }
+    }
+    sorted
+}
+
+/// A continued quote shows the attribution it continues, so that each row
+/// of the table reads on its own.
+fn show_continued_attribution(mut sorted: Vec<Statement>) -> Vec<Statement> {
+    for i in 0..sorted.len() {
+        let mut j = i;
+        for _ in 0..sorted.len() {
+            match sorted[j].source {
+                SpeakerSource::Continues(t) if t != j => j = t,
+                _ => break,
+            }
+        }
+        if j != i && sorted[i].mention.is_none() {
+            sorted[i].mention = sorted[j].mention;
+            sorted[i].cue = sorted[j].cue.clone();
+        }
+    }
+    sorted
 }
 
 #[cfg(test)]

@@ -1,19 +1,30 @@
 //! Noun phrases and speaker spans: where a speaker mention begins and ends.
+//!
+//! Attribution only delimits the mention; reading it (title, name, which
+//! entity) is speaker resolution's job. The edges matter for both the
+//! mention column and for where the content around it begins.
 
 use std::ops::Not;
 
+use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 use crate::span::Span;
 
 use super::cues::CueMatch;
-use super::para::{is_punct, is_quote_mark, Para};
+use super::para::{is_punct, Para};
 use super::{Attributor, Statement};
+
+/// Negation between a subject and its verb ("did not say").
+const NEGATION: &[&str] = &["not", "n't"];
+
+/// Hyphens, which stand inside a name only between two pieces of a word.
+const HYPHENS: &[&str] = &["-", "‐"];
 
 impl Attributor {
     /// Whether token `k` can stand inside a speaker noun phrase.
     pub(super) fn np_word(&self, p: &Para, k: usize) -> bool {
         let t = &p.toks[k];
-        if t.text == "-" || t.text == "‐" {
+        if HYPHENS.contains(&t.text) {
             // Only inside hyphenated words (Abdel-Latif).
             return k > 0
                 && k + 1 < p.toks.len()
@@ -41,7 +52,7 @@ impl Attributor {
     /// A lower-case word that modifies the name or title right after it
     /// ("the *engineer* Tom Berg", "*city* engineer"), which the word lists
     /// cannot all hold.
-    pub(super) fn np_modifier(&self, p: &Para, k: usize) -> bool {
+    fn np_modifier(&self, p: &Para, k: usize) -> bool {
         let t = &p.toks[k];
         let Some(n) = p.toks.get(k + 1) else {
             return false;
@@ -137,7 +148,7 @@ impl Attributor {
 
     /// Whether token `k` is an "and" joining two names (not a time word:
     /// "on Monday and Netanyahu said" joins clauses).
-    pub(super) fn coordinates_names(&self, p: &Para, k: usize, floor: usize) -> bool {
+    fn coordinates_names(&self, p: &Para, k: usize, floor: usize) -> bool {
         let name = |j: usize| {
             let t = &p.toks[j];
             t.is_cap()
@@ -149,7 +160,7 @@ impl Attributor {
     }
 
     /// A noun phrase needs a head: a name, a title, or an entity noun.
-    pub(super) fn has_head(&self, p: &Para, a: usize, b: usize) -> bool {
+    fn has_head(&self, p: &Para, a: usize, b: usize) -> bool {
         p.toks[a..b].iter().any(|t| {
             (t.is_cap()
                 && !self.words.roles(t.norm).has(Roles::DETERMINER)
@@ -191,16 +202,19 @@ impl Attributor {
         (j > start && self.has_head(p, start, j)).then_some((start, j))
     }
 
+    /// Adverbs, auxiliaries and negation, which stand between a subject and
+    /// its verb ("has also said", "did not say").
+    pub(super) fn skippable(&self, t: &Tok) -> bool {
+        self.words.roles(t.norm).has(Roles::SKIP) || NEGATION.contains(&t.norm)
+    }
+
     /// The speaker mention ending right before the cue at `ci` (skipping
     /// auxiliaries and adverbs, and a parenthetical such as ", in a statement
     /// to Reuters,"). Includes an appositive: "A spokesperson for Hamas,
     /// Abdel-Latif al-Qanoua, said".
     pub(super) fn speaker_left(&self, p: &Para, ci: usize, floor: usize) -> Option<Span> {
         let mut end = ci;
-        while end > floor && {
-            let t = &p.toks[end - 1];
-            self.words.roles(t.norm).has(Roles::SKIP) || t.norm == "not" || t.norm == "n't"
-        } {
+        while end > floor && self.skippable(&p.toks[end - 1]) {
             end -= 1;
         }
         if end == floor {
@@ -211,48 +225,52 @@ impl Attributor {
             return Some(t.span);
         }
         if t.text == "," {
-            // ", X ," before the cue: an appositive, or a parenthetical to skip.
-            let close = end - 1;
-            let open = (floor..close).rev().find(|&k| p.toks[k].text == ",")?;
-            let inner_first = &p.toks[open + 1];
-            if matches!(
-                inner_first.norm,
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "speaking"
-                    | "according"
-                    | "through"
-                    | "via"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "as"
-                    | "however"
-                    | "though"
-                    | "meanwhile"
-                    | "too"
-                    | "also"
-                    | "moreover"
-                    | "nevertheless"
-                    | "then"
-            ) {
-                return self.speaker_left(p, open, floor);
-            }
-            if let Some((a, b)) = self.np_left(p, close, open + 1) {
-                if a == open + 1 {
-                    if let Some((a0, _)) = self.np_left(p, open, floor) {
-                        return Some(p.span(a0, b));
-                    }
-                    return Some(p.span(a, b));
-                }
-            }
-            // ", who …," relative clauses: take the NP before them.
-            return None;
+            return self.speaker_before_commas(p, end - 1, floor);
         }
         let (a, b) = self.np_left(p, end, floor)?;
         Some(p.span(a, b))
+    }
+
+    /// ", X ," before the cue, `close` being the second comma: a
+    /// parenthetical to skip (", in a statement,"), or an appositive that
+    /// is part of the speaker. A relative clause (", who …,") is neither,
+    /// and the speaker before it is out of reach.
+    fn speaker_before_commas(&self, p: &Para, close: usize, floor: usize) -> Option<Span> {
+        let open = (floor..close).rev().find(|&k| p.toks[k].text == ",")?;
+        let inner_first = &p.toks[open + 1];
+        if matches!(
+            inner_first.norm,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "speaking"
+                | "according"
+                | "through"
+                | "via"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "as"
+                | "however"
+                | "though"
+                | "meanwhile"
+                | "too"
+                | "also"
+                | "moreover"
+                | "nevertheless"
+                | "then"
+        ) {
+            return self.speaker_left(p, open, floor);
+        }
+        let (a, b) = self.np_left(p, close, open + 1)?;
+        if a != open + 1 {
+            return None;
+        }
+        match self.np_left(p, open, floor) {
+            Some((a0, _)) => Some(p.span(a0, b)),
+            None => Some(p.span(a, b)),
+        }
     }
 
     /// The speaker of a cue at `ci`: the mention before it; for a
@@ -271,34 +289,17 @@ impl Attributor {
             Some("," | "by" | "while" | "after" | "before" | "without" | "when")
         ) && p.toks[ci].norm.ends_with("ing")
             || prev == Some("and");
-        if !shared {
-            if let Some(m) = self.speaker_left(p, ci, sent_start) {
-                return Some(m);
-            }
-        }
-        if shared {
-            let here = p.toks[sent_start].span.start;
-            let cue_pos = p.toks[ci].span.start;
-            if let Some(st) = earlier
-                .iter()
-                .filter(|st| {
-                    st.cue
-                        .as_ref()
-                        .is_some_and(|c| c.span.start >= here && c.span.start < cue_pos)
-                })
-                .max_by_key(|st| st.cue.as_ref().map(|c| c.span.start))
-            {
-                if st.mention.is_some() {
-                    return st.mention;
-                }
-            }
-        }
-        self.subject(p, sent_start, ci)
+        let found = if shared {
+            earlier_speaker(p, ci, sent_start, earlier)
+        } else {
+            self.speaker_left(p, ci, sent_start)
+        };
+        found.or_else(|| self.subject(p, sent_start, ci))
     }
 
     /// The subject at the start of a sentence: after an introductory phrase
     /// ("On Monday,"), up to the first auxiliary or verb-like word.
-    pub(super) fn subject(&self, p: &Para, sent_start: usize, limit: usize) -> Option<Span> {
+    fn subject(&self, p: &Para, sent_start: usize, limit: usize) -> Option<Span> {
         let mut s = sent_start;
         if let Some(c) = (s..limit.min(s + 7)).find(|&k| p.toks[k].text == ",") {
             if self.words.roles(p.toks[s].norm).has(Roles::STOP)
@@ -373,14 +374,25 @@ impl Attributor {
         }
         let t = &p.toks[first];
         let opens = self.words.roles(t.norm).has(Roles::DETERMINER) || t.is_cap();
-        if !opens
-            || !self.has_head(p, first, ci)
-            || p.toks[first..ci]
-                .iter()
-                .any(|t| is_quote_mark(t) || t.norm == "that")
-        {
+        if !opens || !self.has_head(p, first, ci) || p.has_that_or_quote(first, ci) {
             return None;
         }
         Some(p.span(first, ci))
     }
+}
+
+/// The speaker of the sentence's latest statement before the cue at `ci`,
+/// which a participle or coordinated cue shares ("…, he said, adding …").
+fn earlier_speaker(p: &Para, ci: usize, sent_start: usize, earlier: &[Statement]) -> Option<Span> {
+    let here = p.toks[sent_start].span.start;
+    let cue_pos = p.toks[ci].span.start;
+    earlier
+        .iter()
+        .filter(|st| {
+            st.cue
+                .as_ref()
+                .is_some_and(|c| c.span.start >= here && c.span.start < cue_pos)
+        })
+        .max_by_key(|st| st.cue.as_ref().map(|c| c.span.start))
+        .and_then(|st| st.mention)
 }
