@@ -4,6 +4,7 @@
 //! comment on it or a contrast begins first. Boundaries inside a quote are
 //! the quoted speaker's and never end the report.
 
+use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 
 use super::cues::{CueMatch, Form};
@@ -22,22 +23,17 @@ impl Attributor {
                 continue;
             }
             let t = &p.toks[k];
-            if OBJECT_PUNCT.contains(&t.text)
-                || matches!(t.norm, "but" | "yet" | "while" | "because" | "although")
-            {
+            if OBJECT_PUNCT.contains(&t.text) || self.words.roles(t.norm).has(Roles::CLAUSE) {
                 return k;
             }
-            if t.norm == "and" && p.toks.get(k + 1).is_some_and(starts_predicate) {
+            if t.norm == "and" && p.toks.get(k + 1).is_some_and(|n| self.starts_predicate(n)) {
                 return k;
             }
             // "… in a statement on Thursday": the setting, not the object.
             if t.norm == "in"
-                && p.toks.get(k + 2).is_some_and(|x| {
-                    matches!(
-                        x.norm,
-                        "statement" | "interview" | "speech" | "letter" | "post" | "tweet"
-                    )
-                })
+                && p.toks
+                    .get(k + 2)
+                    .is_some_and(|x| self.words.roles(x.norm).has(Roles::MEDIUM))
             {
                 return k;
             }
@@ -98,10 +94,7 @@ impl Attributor {
             return None;
         }
         let n = &p.toks[k + 1];
-        if matches!(
-            n.norm,
-            "but" | "while" | "though" | "although" | "whereas" | "and" | "or"
-        ) {
+        if self.words.roles(n.norm).has(Roles::CONJUNCTION) {
             return Some(k + usize::from(quoted_comma));
         }
         if t.text != "," {
@@ -115,7 +108,8 @@ impl Attributor {
             self.cue_after_subject(p, k + 1, k + 2, end)
                 .is_some_and(|(_, _, subject)| subject)
         };
-        (n.norm == "according" || n.norm == "which" || gerund() || attribution()).then_some(k)
+        let according = || self.opens_according(p, k + 1);
+        (according() || n.norm == "which" || gerund() || attribution()).then_some(k)
     }
 
     /// The first cue from token `first` on, within six tokens of `from`,
@@ -138,16 +132,19 @@ impl Attributor {
         });
         Some((c, m, subject))
     }
-}
 
-/// After "and", a word that starts a new predicate ("vetoed the bill and
-/// has …", "… and attempted"), so the object ends before it; a capital is
-/// a name in the object ("Smith and Wesson").
-fn starts_predicate(n: &crate::doc::Tok) -> bool {
-    let verbish = n.norm.ends_with("ed")
-        || matches!(
-            n.norm,
-            "has" | "had" | "have" | "is" | "was" | "will" | "would" | "said" | "says" | "also"
-        );
-    verbish && !n.is_cap()
+    /// After "and", a word that starts a new predicate ("vetoed the bill
+    /// and has …", "… and attempted"), so the object ends before it; a
+    /// capital is a name in the object ("Smith and Wesson").
+    fn starts_predicate(&self, n: &Tok) -> bool {
+        let verbish = n.norm.ends_with("ed") || self.words.roles(n.norm).has(Roles::PREDICATE);
+        verbish && !n.is_cap()
+    }
+
+    /// Whether `according to` starts at token `k`: a statement of its own,
+    /// with its own content.
+    pub(super) fn opens_according(&self, p: &Para, k: usize) -> bool {
+        self.cue_at(p, k)
+            .is_some_and(|m| self.cues.get(m).according)
+    }
 }

@@ -20,6 +20,9 @@ const AUX: &[&str] = &[
 /// Forms of "be": before a past form, a passive ("was asked").
 const BE: &[&str] = &["was", "were", "been", "being", "be", "is", "are"];
 
+/// Indefinite articles: a singular phrase ("a Reuters report").
+const INDEFINITE: &[&str] = &["a", "an"];
+
 /// The words around a candidate cue that decide it.
 struct Context<'a> {
     /// The cue's sentence: its context does not reach past it.
@@ -44,7 +47,7 @@ impl Attributor {
             *w = t.norm;
         }
         let m = self.cues.match_at(&words[..n])?;
-        if self.cues.get(m).lemma == "according to" {
+        if self.cues.get(m).according {
             return Some(m);
         }
         let cx = self.context(p, i, m);
@@ -87,26 +90,10 @@ impl Attributor {
     /// ("When asked whether …").
     fn ruled_out_by_prev(&self, prev: &Tok, m: CueMatch) -> bool {
         let r = self.words.roles(prev.norm);
-        let noun = r.has(Roles::DETERMINER)
-            && !matches!(prev.norm, "some" | "many" | "both" | "several" | "other")
-            || prev.is_possessive();
+        let noun = r.has(Roles::DETERMINER) && !r.has(Roles::QUANTIFIER) || prev.is_possessive();
         noun || BE.contains(&prev.norm) && m.form != Form::Gerund
             || prev.norm == "to" && m.form == Form::Base
-            || m.form == Form::Past
-                && !self.is_question(m)
-                && matches!(
-                    prev.norm,
-                    "when"
-                        | "if"
-                        | "as"
-                        | "after"
-                        | "before"
-                        | "while"
-                        | "once"
-                        | "unless"
-                        | "although"
-                        | "though"
-                )
+            || m.form == Form::Past && !self.is_question(m) && r.has(Roles::SUBORDINATOR)
     }
 
     /// "says" is a verb after a subject or inverted (`, says X`, `” says
@@ -114,8 +101,9 @@ impl Attributor {
     /// questions": a plural quantifier makes one.
     fn present_has_subject(&self, p: &Para, cx: &Context) -> bool {
         let subject = cx.prev_k.is_some_and(|k| {
-            (self.np_word(p, k) && !matches!(p.toks[k].norm, "many" | "several" | "both" | "few"))
-                || self.words.pronoun(p.toks[k].norm).is_some()
+            let norm = p.toks[k].norm;
+            (self.np_word(p, k) && !self.words.roles(norm).has(Roles::PLURAL))
+                || self.words.pronoun(norm).is_some()
         });
         let inverted = cx
             .prev
@@ -126,9 +114,9 @@ impl Attributor {
     /// A base form needs an auxiliary or a plural subject: "did not say",
     /// "officials say", "they warn"; "the October 7 attack" is a noun.
     fn base_has_subject(&self, p: &Para, cx: &Context) -> bool {
-        let aux = cx.prev_raw.is_some_and(|t| {
-            self.skippable(t) && !matches!(t.norm, "also" | "later" | "then" | "again")
-        });
+        let aux = cx
+            .prev_raw
+            .is_some_and(|t| self.skippable(t) && !self.words.roles(t.norm).has(Roles::ADVERB));
         aux || self.plural_subject(p, cx) || self.coordinated_subject(p, cx)
     }
 
@@ -146,7 +134,7 @@ impl Attributor {
                     && t.norm.len() > 3
                     && !cx.prev_k.is_some_and(|k| {
                         (cx.sent.start.max(k.saturating_sub(3))..k)
-                            .any(|j| matches!(p.toks[j].norm, "a" | "an"))
+                            .any(|j| INDEFINITE.contains(&p.toks[j].norm))
                     }))
         })
     }

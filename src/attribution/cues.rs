@@ -29,7 +29,28 @@ pub struct Cue {
     pub quote_only: bool,
     /// Only extends another cue (in a statement); never a cue by itself.
     pub nominal: bool,
+    /// `according to X`: no verb, the speaker is the phrase after it and the
+    /// content stands on either side (complement frame `according`).
+    pub according: bool,
 }
+
+/// The classes of column 2, as the file's header documents them.
+const CLASSES: &[&str] = &[
+    "neutral",
+    "assertive",
+    "directive",
+    "warning",
+    "accusation",
+    "concession",
+    "claim",
+    "report",
+    "written",
+    "question",
+    "denial",
+    "promise",
+    "support",
+    "other",
+];
 
 /// How a token sequence matched a cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +89,13 @@ impl CueLexicon {
                 "other" => false,
                 t => return Err(row.error(format!("type must be speech or other, not {t:?}"))),
             };
+            let class = row.col(1);
+            if !CLASSES.contains(&class) {
+                return Err(row.error(format!(
+                    "unknown class {class:?}; the classes are {}",
+                    CLASSES.join(", ")
+                )));
+            }
             let comp = row.col(3);
             let mut words = lemma.split_whitespace().map(str::to_string);
             let Some(first) = words.next() else {
@@ -76,15 +104,16 @@ impl CueLexicon {
             let rest: Vec<String> = words.collect();
             let id = out.cues.len();
             out.cues.push(Cue {
-                lemma: lemma.clone(),
-                class: row.col(1).to_string(),
+                lemma,
+                class: class.to_string(),
                 speech,
                 takes_object: comp.contains("obj_"),
                 takes_infinitive: comp.contains("obj_to"),
                 takes_clause: comp.contains("clause") || comp.contains("quote"),
                 rest,
                 quote_only: comp == "quote",
-                nominal: comp == "none" && lemma != "according to",
+                nominal: comp == "none",
+                according: comp.split(',').any(|f| f.trim() == "according"),
             });
             let mut forms = inflections(&first);
             for f in row

@@ -177,7 +177,7 @@ impl Attributor {
         }
         let n = j + 1;
         let gerund = self.cue_at(p, n).is_some_and(|m| m.form == Form::Gerund);
-        if gerund || p.toks[n].norm == "according" || is_quote_mark(&p.toks[n]) {
+        if gerund || self.opens_according(p, n) || is_quote_mark(&p.toks[n]) {
             return None;
         }
         let end = self.clause_end(p, n, sent.end);
@@ -197,7 +197,7 @@ impl Attributor {
         if attributes_quote_before(p, ci, &sent) || noun_before_comma(p, ci, m) {
             return None;
         }
-        let participle = participle_cue(p, ci, m, &sent);
+        let participle = self.participle_cue(p, ci, m, &sent);
         let asked = self.asked_without_asker(p, ci, m, &sent);
         let mention = if asked {
             None
@@ -226,16 +226,23 @@ impl Attributor {
         })
     }
 
+    /// ", warning that …", "by saying …": a participle cue, which may take
+    /// the speaker of the sentence rather than one of its own.
+    fn participle_cue(&self, p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>) -> bool {
+        ci > sent.start
+            && {
+                let w = p.toks[ci - 1].norm;
+                w == "," || w == "and" || self.words.roles(w).has(Roles::PARTICIPLE)
+            }
+            && m.form == Form::Gerund
+    }
+
     /// "Asked about the plan, …" / "when asked whether …": the question
     /// is reported, but its asker is not named.
     fn asked_without_asker(&self, p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>) -> bool {
         self.is_question(m)
             && m.form == Form::Past
-            && (ci == sent.start
-                || matches!(
-                    p.toks[ci - 1].norm,
-                    "when" | "if" | "as" | "after" | "before" | "once" | "while" | "until"
-                ))
+            && (ci == sent.start || self.words.roles(p.toks[ci - 1].norm).has(Roles::ASKED))
     }
 
     /// Where the content after a cue ending at `e` starts: past a short
@@ -359,17 +366,6 @@ fn noun_before_comma(p: &Para, ci: usize, m: CueMatch) -> bool {
     matches!(m.form, Form::Present3 | Form::Base)
         && p.toks.get(e).is_some_and(|t| t.text == ",")
         && !p.toks.get(e + 1).is_some_and(is_quote_mark)
-}
-
-/// ", warning that …", "by saying …": a participle cue, which may take the
-/// speaker of the sentence rather than one of its own.
-fn participle_cue(p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>) -> bool {
-    ci > sent.start
-        && matches!(
-            p.toks[ci - 1].norm,
-            "," | "by" | "while" | "after" | "before" | "without" | "when" | "and"
-        )
-        && m.form == Form::Gerund
 }
 
 /// A gerund that opens no participle phrase and follows no "be" is a noun

@@ -254,8 +254,7 @@ impl Attributor {
                 if claims.cue[ci] || cue.quote_only {
                     continue;
                 }
-                let according = cue.lemma == "according to";
-                let st = match (pass, according) {
+                let st = match (pass, cue.according) {
                     (0, true) => self.according_to(p, ci, m),
                     (1, false) => self.content_then_cue(p, ci, m),
                     (2, false) => self.cue_then_content(p, ci, m, &out[claims.base..]),

@@ -66,28 +66,7 @@ impl Attributor {
             && !r.has(Roles::PREPOSITION)
             && !r.has(Roles::TIME)
             && self.words.pronoun(t.norm).is_none()
-            && !matches!(
-                t.norm,
-                "that"
-                    | "and"
-                    | "or"
-                    | "who"
-                    | "which"
-                    | "what"
-                    | "whom"
-                    | "whose"
-                    | "where"
-                    | "when"
-                    | "how"
-                    | "why"
-                    | "if"
-                    | "is"
-                    | "was"
-                    | "are"
-                    | "were"
-                    | "be"
-                    | "been"
-            )
+            && !r.has(Roles::FUNCTION)
             && self.cues.match_at(&[t.norm]).is_none()
             && (n.is_cap() && self.words.roles(n.norm).has(Roles::STOP).not()
                 || self.words.is_title(n.norm)
@@ -238,29 +217,7 @@ impl Attributor {
     fn speaker_before_commas(&self, p: &Para, close: usize, floor: usize) -> Option<Span> {
         let open = (floor..close).rev().find(|&k| p.toks[k].text == ",")?;
         let inner_first = &p.toks[open + 1];
-        if matches!(
-            inner_first.norm,
-            "in" | "on"
-                | "at"
-                | "during"
-                | "speaking"
-                | "according"
-                | "through"
-                | "via"
-                | "after"
-                | "before"
-                | "when"
-                | "while"
-                | "as"
-                | "however"
-                | "though"
-                | "meanwhile"
-                | "too"
-                | "also"
-                | "moreover"
-                | "nevertheless"
-                | "then"
-        ) {
+        if self.words.roles(inner_first.norm).has(Roles::ASIDE) {
             return self.speaker_left(p, open, floor);
         }
         let (a, b) = self.np_left(p, close, open + 1)?;
@@ -284,11 +241,9 @@ impl Attributor {
         earlier: &[Statement],
     ) -> Option<Span> {
         let prev = (ci > sent_start).then(|| p.toks[ci - 1].norm);
-        let shared = matches!(
-            prev,
-            Some("," | "by" | "while" | "after" | "before" | "without" | "when")
-        ) && p.toks[ci].norm.ends_with("ing")
-            || prev == Some("and");
+        let introduces =
+            prev.is_some_and(|w| w == "," || self.words.roles(w).has(Roles::PARTICIPLE));
+        let shared = introduces && p.toks[ci].norm.ends_with("ing") || prev == Some("and");
         let found = if shared {
             earlier_speaker(p, ci, sent_start, earlier)
         } else {
