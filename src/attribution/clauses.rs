@@ -8,7 +8,7 @@ use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 
 use super::cues::{CueMatch, Form};
-use super::para::{is_quote_mark, Para};
+use super::para::{is_quote_mark, Para, AUX};
 use super::Attributor;
 
 /// Punctuation that ends the object of a cue.
@@ -137,7 +137,9 @@ impl Attributor {
     /// and has …", "… and attempted"), so the object ends before it; a
     /// capital is a name in the object ("Smith and Wesson").
     fn starts_predicate(&self, n: &Tok) -> bool {
-        let verbish = n.norm.ends_with("ed") || self.words.roles(n.norm).has(Roles::PREDICATE);
+        let verbish = n.norm.ends_with("ed")
+            || AUX.contains(&n.norm)
+            || self.words.roles(n.norm).has(Roles::PREDICATE);
         verbish && !n.is_cap()
     }
 

@@ -9,16 +9,8 @@ use crate::doc::Tok;
 use crate::lexicon::words::{EntityKind, Roles};
 
 use super::cues::{CueMatch, Form};
-use super::para::{is_quote_mark, Para};
+use super::para::{is_quote_mark, Para, AUX, BE};
 use super::{Attributor, CueRef};
-
-/// Auxiliaries after a present form show it is a plural noun: "talks have".
-const AUX: &[&str] = &[
-    "have", "has", "had", "is", "are", "was", "were", "will", "would",
-];
-
-/// Forms of "be": before a past form, a passive ("was asked").
-const BE: &[&str] = &["was", "were", "been", "being", "be", "is", "are"];
 
 /// Indefinite articles: a singular phrase ("a Reuters report").
 const INDEFINITE: &[&str] = &["a", "an"];
@@ -91,14 +83,15 @@ impl Attributor {
     fn ruled_out_by_prev(&self, prev: &Tok, m: CueMatch) -> bool {
         let r = self.words.roles(prev.norm);
         let noun = r.has(Roles::DETERMINER) && !r.has(Roles::QUANTIFIER) || prev.is_possessive();
+        // After "be" a past form is a passive, a gerund a progressive.
         noun || BE.contains(&prev.norm) && m.form != Form::Gerund
             || prev.norm == "to" && m.form == Form::Base
             || m.form == Form::Past && !self.is_question(m) && r.has(Roles::SUBORDINATOR)
     }
 
     /// "says" is a verb after a subject or inverted (`, says X`, `” says
-    /// X`, `and says`); "talks have" is a noun, and so is "raise many
-    /// questions": a plural quantifier makes one.
+    /// X`, `and says`); "talks have" is a noun (an auxiliary follows), and so
+    /// is "raise many questions": a plural quantifier makes one.
     fn present_has_subject(&self, p: &Para, cx: &Context) -> bool {
         let subject = cx.prev_k.is_some_and(|k| {
             let norm = p.toks[k].norm;

@@ -11,8 +11,10 @@ use super::cues::{CueMatch, Form};
 use super::para::{is_punct, is_quote_mark, Para};
 use super::{Attributor, Kind, Rule, SpeakerSource, Statement};
 
-/// Forms of "be" before a gerund: a progressive ("was warning"), so a verb.
-const BE_PROGRESSIVE: &[&str] = &["is", "was", "were", "are", "been", "be"];
+/// Forms of "be" that make a gerund after them a progressive verb ("was
+/// warning"): `para::BE` but "being", since "of being welcoming" is an
+/// adjective.
+const PROGRESSIVE_BE: &[&str] = &["is", "was", "were", "are", "been", "be"];
 
 impl Attributor {
     /// Content before its attribution: `…, X said.` / `…, said X.` /
@@ -242,7 +244,11 @@ impl Attributor {
     fn asked_without_asker(&self, p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>) -> bool {
         self.is_question(m)
             && m.form == Form::Past
-            && (ci == sent.start || self.words.roles(p.toks[ci - 1].norm).has(Roles::ASKED))
+            && (ci == sent.start
+                || self
+                    .words
+                    .roles(p.toks[ci - 1].norm)
+                    .has(Roles::SUBORDINATOR))
     }
 
     /// Where the content after a cue ending at `e` starts: past a short
@@ -374,5 +380,5 @@ fn gerund_as_noun(p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>, partici
     m.form == Form::Gerund
         && !participle
         && ci > sent.start
-        && !BE_PROGRESSIVE.contains(&p.toks[ci - 1].norm)
+        && !PROGRESSIVE_BE.contains(&p.toks[ci - 1].norm)
 }

@@ -12,6 +12,16 @@ use crate::span::Span;
 
 use super::quotes::{self, Quote};
 
+/// Auxiliaries: after a present form they show it is a plural noun ("talks
+/// have"); after "and" they start a new predicate.
+pub(super) const AUX: &[&str] = &[
+    "have", "has", "had", "is", "are", "was", "were", "will", "would",
+];
+
+/// Forms of "be": a past form after one is a passive ("was asked"), a
+/// gerund a progressive ("was warning").
+pub(super) const BE: &[&str] = &["was", "were", "been", "being", "be", "is", "are"];
+
 /// Quotation marks as tokens, including the two-character wire forms.
 const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "„", "«", "»", "''", "``", "＂"];
 

@@ -11,7 +11,7 @@ use crate::lexicon::words::Roles;
 use crate::span::Span;
 
 use super::cues::CueMatch;
-use super::para::{is_punct, Para};
+use super::para::{is_punct, Para, BE};
 use super::{Attributor, Statement};
 
 /// Negation between a subject and its verb ("did not say").
@@ -67,6 +67,7 @@ impl Attributor {
             && !r.has(Roles::TIME)
             && self.words.pronoun(t.norm).is_none()
             && !r.has(Roles::FUNCTION)
+            && !BE.contains(&t.norm)
             && self.cues.match_at(&[t.norm]).is_none()
             && (n.is_cap() && self.words.roles(n.norm).has(Roles::STOP).not()
                 || self.words.is_title(n.norm)

@@ -29,15 +29,14 @@ impl Roles {
     pub const FUNCTION: u32 = 1 << 11;
     pub const ASIDE: u32 = 1 << 12;
     pub const SUBORDINATOR: u32 = 1 << 13;
-    pub const ASKED: u32 = 1 << 14;
-    pub const QUANTIFIER: u32 = 1 << 15;
-    pub const PLURAL: u32 = 1 << 16;
-    pub const ADVERB: u32 = 1 << 17;
-    pub const PARTICIPLE: u32 = 1 << 18;
-    pub const CONJUNCTION: u32 = 1 << 19;
-    pub const CLAUSE: u32 = 1 << 20;
-    pub const PREDICATE: u32 = 1 << 21;
-    pub const MEDIUM: u32 = 1 << 22;
+    pub const QUANTIFIER: u32 = 1 << 14;
+    pub const PLURAL: u32 = 1 << 15;
+    pub const ADVERB: u32 = 1 << 16;
+    pub const PARTICIPLE: u32 = 1 << 17;
+    pub const CONJUNCTION: u32 = 1 << 18;
+    pub const CLAUSE: u32 = 1 << 19;
+    pub const PREDICATE: u32 = 1 << 20;
+    pub const MEDIUM: u32 = 1 << 21;
 
     /// The role names of the file's second column.
     const NAMES: &'static [(&'static str, u32)] = &[
@@ -55,7 +54,6 @@ impl Roles {
         ("function", Self::FUNCTION),
         ("aside", Self::ASIDE),
         ("subordinator", Self::SUBORDINATOR),
-        ("asked", Self::ASKED),
         ("quantifier", Self::QUANTIFIER),
         ("plural", Self::PLURAL),
         ("adverb", Self::ADVERB),
