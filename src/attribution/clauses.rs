@@ -11,6 +11,10 @@ use super::cues::{CueMatch, Form};
 use super::para::{is_quote_mark, Para, AUX};
 use super::Attributor;
 
+/// Coordinators after which a further statement may begin ("… and
+/// insisted that …", "… but he noted …").
+const COORDINATORS: &[&str] = &["and", "but"];
+
 /// Punctuation that ends the object of a cue.
 const OBJECT_PUNCT: &[&str] = &[",", ";", "—", "–"];
 
@@ -52,7 +56,7 @@ impl Attributor {
             if t.text == ";" {
                 return k;
             }
-            if matches!(t.norm, "and" | "but")
+            if COORDINATORS.contains(&t.norm)
                 && k + 1 < end
                 && k > s
                 && self.further_statement(p, k, end)

@@ -234,6 +234,40 @@ mod tests {
         assert!(!f("report").contains(&"reporter".to_string()));
     }
 
+    fn with_cues(rows: &str) -> Result<CueLexicon, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("cues.tsv"), rows).unwrap();
+        CueLexicon::load(&Lexicons::load(Some(dir.path())).unwrap())
+    }
+
+    #[test]
+    fn unknown_class_names_file_and_line() {
+        for class in CLASSES {
+            assert!(with_cues(&format!("say\t{class}\tspeech\tclause\t\n")).is_ok());
+        }
+        let e = with_cues(
+            "# header\nsay\tneutral\tspeech\tclause\t\nwarn\twarnings\tspeech\tclause\t\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("cues.tsv:3") && e.contains("warnings"), "{e}");
+    }
+
+    #[test]
+    fn according_is_a_complement_frame() {
+        let lx = CueLexicon::load(&Lexicons::builtin()).unwrap();
+        let acc = lx.get(lx.match_at(&["according", "to", "x"]).unwrap());
+        assert!(acc.according && !acc.nominal);
+        assert!(!lx.get(lx.match_at(&["said"]).unwrap()).according);
+        // A cue of its own with the frame, whatever its words; "none" only
+        // extends another cue.
+        let lx = with_cues("as reported by\treport\tspeech\taccording\t\nin a statement\tneutral\tspeech\tnone\t\n").unwrap();
+        let m = lx.match_at(&["as", "reported", "by", "x"]).unwrap();
+        assert!(lx.get(m).according && m.len == 3);
+        assert!(lx.match_at(&["in", "a", "statement"]).is_none());
+        assert!(lx.cues.iter().any(|c| c.nominal && !c.according));
+    }
+
     #[test]
     fn lexicon_matches_irregular_and_multiword_cues() {
         let lx = CueLexicon::load(&Lexicons::builtin()).unwrap();

@@ -211,6 +211,70 @@ mod tests {
         assert!(w.is_title("spokesperson"));
     }
 
+    fn with_mention_words(rows: &str) -> Result<WordLexicon, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mention_words.tsv"), rows).unwrap();
+        WordLexicon::load(&Lexicons::load(Some(dir.path())).unwrap())
+    }
+
+    #[test]
+    fn every_role_name_loads_from_an_override() {
+        let rows: String = Roles::NAMES
+            .iter()
+            .map(|(name, _)| format!("w{name}\t{name}\n"))
+            .collect();
+        let w = with_mention_words(&format!("# header\n{rows}")).unwrap();
+        for &(name, bit) in Roles::NAMES {
+            let r = w.roles(&format!("w{name}"));
+            assert!(r.has(bit), "{name}");
+            assert_eq!(r.0, bit, "{name} sets only its own bit");
+        }
+        // The override replaces the built-in list.
+        assert!(!w.roles("the").has(Roles::DETERMINER));
+    }
+
+    #[test]
+    fn unknown_role_names_file_and_line() {
+        let e = with_mention_words("# header\nwhen\tsubordinator\nwhen\tsubordinate\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("mention_words.tsv:3") && e.contains("subordinate"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn builtin_cue_context_roles_load() {
+        let w = WordLexicon::load(&Lexicons::builtin()).unwrap();
+        let has = |word: &str, role: u32| w.roles(word).has(role);
+        for (role, words) in [
+            (Roles::FUNCTION, &["that", "who", "if"][..]),
+            (Roles::ASIDE, &["in", "speaking", "however", "according"]),
+            // One list for both uses (a past-form cue, and "when asked").
+            (Roles::SUBORDINATOR, &["when", "once", "unless", "until"]),
+            (
+                Roles::QUANTIFIER,
+                &["some", "many", "both", "several", "other"],
+            ),
+            (Roles::PLURAL, &["many", "several", "both", "few"]),
+            (Roles::ADVERB, &["also", "later", "then", "again"]),
+            (Roles::PARTICIPLE, &["by", "while", "without", "when"]),
+            (Roles::CONJUNCTION, &["but", "whereas", "and", "or"]),
+            (Roles::CLAUSE, &["but", "yet", "because", "although"]),
+            (Roles::PREDICATE, &["said", "says", "also"]),
+            (Roles::MEDIUM, &["statement", "interview", "tweet"]),
+        ] {
+            for word in words {
+                assert!(has(word, role), "{word}");
+            }
+        }
+        // The near-duplicates differ on purpose (see the file's header).
+        assert!(!has("some", Roles::PLURAL));
+        assert!(!has("because", Roles::CONJUNCTION));
+        assert!(!has("and", Roles::CLAUSE));
+    }
+
     #[test]
     fn malformed_pronoun_rows_name_file_and_line() {
         assert!(with_pronouns("he\tm\tsg\t3\n").is_ok());
