@@ -162,7 +162,7 @@ impl Attributor {
                 .filter(|s| s.is_body())
                 .collect();
             if sents.is_empty() {
-                // Boilerplate between them: a quote does not run on over it.
+                // No body text (boilerplate): a quote does not run on over it.
                 carry = None;
                 continue;
             }
