@@ -29,7 +29,28 @@ pub struct Cue {
     pub quote_only: bool,
     /// Only extends another cue (in a statement); never a cue by itself.
     pub nominal: bool,
+    /// `according to X`: no verb, the speaker is the phrase after it and the
+    /// content stands on either side (complement frame `according`).
+    pub according: bool,
 }
+
+/// The classes of column 2, as the file's header documents them.
+const CLASSES: &[&str] = &[
+    "neutral",
+    "assertive",
+    "directive",
+    "warning",
+    "accusation",
+    "concession",
+    "claim",
+    "report",
+    "written",
+    "question",
+    "denial",
+    "promise",
+    "support",
+    "other",
+];
 
 /// How a token sequence matched a cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +89,13 @@ impl CueLexicon {
                 "other" => false,
                 t => return Err(row.error(format!("type must be speech or other, not {t:?}"))),
             };
+            let class = row.col(1);
+            if !CLASSES.contains(&class) {
+                return Err(row.error(format!(
+                    "unknown class {class:?}; the classes are {}",
+                    CLASSES.join(", ")
+                )));
+            }
             let comp = row.col(3);
             let mut words = lemma.split_whitespace().map(str::to_string);
             let Some(first) = words.next() else {
@@ -76,15 +104,16 @@ impl CueLexicon {
             let rest: Vec<String> = words.collect();
             let id = out.cues.len();
             out.cues.push(Cue {
-                lemma: lemma.clone(),
-                class: row.col(1).to_string(),
+                lemma,
+                class: class.to_string(),
                 speech,
                 takes_object: comp.contains("obj_"),
                 takes_infinitive: comp.contains("obj_to"),
                 takes_clause: comp.contains("clause") || comp.contains("quote"),
                 rest,
                 quote_only: comp == "quote",
-                nominal: comp == "none" && lemma != "according to",
+                nominal: comp == "none",
+                according: comp.split(',').any(|f| f.trim() == "according"),
             });
             let mut forms = inflections(&first);
             for f in row
@@ -203,6 +232,40 @@ mod tests {
         assert!(f("argue").contains(&"arguing".to_string()));
         assert!(f("argue").contains(&"argued".to_string()));
         assert!(!f("report").contains(&"reporter".to_string()));
+    }
+
+    fn with_cues(rows: &str) -> Result<CueLexicon, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("cues.tsv"), rows).unwrap();
+        CueLexicon::load(&Lexicons::load(Some(dir.path())).unwrap())
+    }
+
+    #[test]
+    fn unknown_class_names_file_and_line() {
+        for class in CLASSES {
+            assert!(with_cues(&format!("say\t{class}\tspeech\tclause\t\n")).is_ok());
+        }
+        let e = with_cues(
+            "# header\nsay\tneutral\tspeech\tclause\t\nwarn\twarnings\tspeech\tclause\t\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("cues.tsv:3") && e.contains("warnings"), "{e}");
+    }
+
+    #[test]
+    fn according_is_a_complement_frame() {
+        let lx = CueLexicon::load(&Lexicons::builtin()).unwrap();
+        let acc = lx.get(lx.match_at(&["according", "to", "x"]).unwrap());
+        assert!(acc.according && !acc.nominal);
+        assert!(!lx.get(lx.match_at(&["said"]).unwrap()).according);
+        // A cue of its own with the frame, whatever its words; "none" only
+        // extends another cue.
+        let lx = with_cues("as reported by\treport\tspeech\taccording\t\nin a statement\tneutral\tspeech\tnone\t\n").unwrap();
+        let m = lx.match_at(&["as", "reported", "by", "x"]).unwrap();
+        assert!(lx.get(m).according && m.len == 3);
+        assert!(lx.match_at(&["in", "a", "statement"]).is_none());
+        assert!(lx.cues.iter().any(|c| c.nominal && !c.according));
     }
 
     #[test]

@@ -12,23 +12,67 @@ use crate::lexicon::Lexicons;
 
 /// Roles of a word in `lexicons/mention_words.tsv` (a word may have several).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Roles(u16);
+pub struct Roles(u32);
 
 impl Roles {
-    pub const DETERMINER: u16 = 1;
-    pub const MODIFIER: u16 = 2;
-    pub const PARTICLE: u16 = 4;
-    pub const CONNECTOR: u16 = 8;
-    pub const SKIP: u16 = 16;
-    pub const TIME: u16 = 32;
-    pub const STOP: u16 = 64;
-    pub const RELATIVE: u16 = 128;
-    pub const PREPOSITION: u16 = 256;
-    pub const ANAPHORIC: u16 = 512;
-    pub const SETTING: u16 = 1024;
+    pub const DETERMINER: u32 = 1;
+    pub const MODIFIER: u32 = 1 << 1;
+    pub const PARTICLE: u32 = 1 << 2;
+    pub const CONNECTOR: u32 = 1 << 3;
+    pub const SKIP: u32 = 1 << 4;
+    pub const TIME: u32 = 1 << 5;
+    pub const STOP: u32 = 1 << 6;
+    pub const RELATIVE: u32 = 1 << 7;
+    pub const PREPOSITION: u32 = 1 << 8;
+    pub const ANAPHORIC: u32 = 1 << 9;
+    pub const SETTING: u32 = 1 << 10;
+    pub const FUNCTION: u32 = 1 << 11;
+    pub const ASIDE: u32 = 1 << 12;
+    pub const SUBORDINATOR: u32 = 1 << 13;
+    pub const QUANTIFIER: u32 = 1 << 14;
+    pub const PLURAL: u32 = 1 << 15;
+    pub const ADVERB: u32 = 1 << 16;
+    pub const PARTICIPLE: u32 = 1 << 17;
+    pub const CONJUNCTION: u32 = 1 << 18;
+    pub const CLAUSE: u32 = 1 << 19;
+    pub const PREDICATE: u32 = 1 << 20;
+    pub const MEDIUM: u32 = 1 << 21;
 
-    pub fn has(self, r: u16) -> bool {
+    /// The role names of the file's second column.
+    const NAMES: &'static [(&'static str, u32)] = &[
+        ("determiner", Self::DETERMINER),
+        ("modifier", Self::MODIFIER),
+        ("particle", Self::PARTICLE),
+        ("connector", Self::CONNECTOR),
+        ("skip", Self::SKIP),
+        ("time", Self::TIME),
+        ("stop", Self::STOP),
+        ("relative", Self::RELATIVE),
+        ("preposition", Self::PREPOSITION),
+        ("anaphoric", Self::ANAPHORIC),
+        ("setting", Self::SETTING),
+        ("function", Self::FUNCTION),
+        ("aside", Self::ASIDE),
+        ("subordinator", Self::SUBORDINATOR),
+        ("quantifier", Self::QUANTIFIER),
+        ("plural", Self::PLURAL),
+        ("adverb", Self::ADVERB),
+        ("participle", Self::PARTICIPLE),
+        ("conjunction", Self::CONJUNCTION),
+        ("clause", Self::CLAUSE),
+        ("predicate", Self::PREDICATE),
+        ("medium", Self::MEDIUM),
+    ];
+
+    pub fn has(self, r: u32) -> bool {
         self.0 & r != 0
+    }
+
+    fn named(name: &str) -> Option<u32> {
+        Self::NAMES
+            .iter()
+            .find(|&&(n, _)| n == name)
+            .map(|&(_, r)| r)
     }
 }
 
@@ -62,19 +106,8 @@ impl WordLexicon {
     pub fn load(lex: &Lexicons) -> Result<Self, Error> {
         let mut s = WordLexicon::default();
         for row in lex.rows("mention_words.tsv", 2, 2)? {
-            let r = match row.col(1) {
-                "determiner" => Roles::DETERMINER,
-                "modifier" => Roles::MODIFIER,
-                "particle" => Roles::PARTICLE,
-                "connector" => Roles::CONNECTOR,
-                "skip" => Roles::SKIP,
-                "time" => Roles::TIME,
-                "stop" => Roles::STOP,
-                "relative" => Roles::RELATIVE,
-                "preposition" => Roles::PREPOSITION,
-                "anaphoric" => Roles::ANAPHORIC,
-                "setting" => Roles::SETTING,
-                other => return Err(row.error(format!("unknown role {other:?}"))),
+            let Some(r) = Roles::named(row.col(1)) else {
+                return Err(row.error(format!("unknown role {:?}", row.col(1))));
             };
             s.roles.entry(row.col(0).to_lowercase()).or_default().0 |= r;
         }
@@ -176,6 +209,70 @@ mod tests {
             .pronoun("she")
             .is_some_and(|p| p.gender == 'f' && !p.plural));
         assert!(w.is_title("spokesperson"));
+    }
+
+    fn with_mention_words(rows: &str) -> Result<WordLexicon, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mention_words.tsv"), rows).unwrap();
+        WordLexicon::load(&Lexicons::load(Some(dir.path())).unwrap())
+    }
+
+    #[test]
+    fn every_role_name_loads_from_an_override() {
+        let rows: String = Roles::NAMES
+            .iter()
+            .map(|(name, _)| format!("w{name}\t{name}\n"))
+            .collect();
+        let w = with_mention_words(&format!("# header\n{rows}")).unwrap();
+        for &(name, bit) in Roles::NAMES {
+            let r = w.roles(&format!("w{name}"));
+            assert!(r.has(bit), "{name}");
+            assert_eq!(r.0, bit, "{name} sets only its own bit");
+        }
+        // The override replaces the built-in list.
+        assert!(!w.roles("the").has(Roles::DETERMINER));
+    }
+
+    #[test]
+    fn unknown_role_names_file_and_line() {
+        let e = with_mention_words("# header\nwhen\tsubordinator\nwhen\tsubordinate\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("mention_words.tsv:3") && e.contains("subordinate"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn builtin_cue_context_roles_load() {
+        let w = WordLexicon::load(&Lexicons::builtin()).unwrap();
+        let has = |word: &str, role: u32| w.roles(word).has(role);
+        for (role, words) in [
+            (Roles::FUNCTION, &["that", "who", "if"][..]),
+            (Roles::ASIDE, &["in", "speaking", "however", "according"]),
+            // One list for both uses (a past-form cue, and "when asked").
+            (Roles::SUBORDINATOR, &["when", "once", "unless", "until"]),
+            (
+                Roles::QUANTIFIER,
+                &["some", "many", "both", "several", "other"],
+            ),
+            (Roles::PLURAL, &["many", "several", "both", "few"]),
+            (Roles::ADVERB, &["also", "later", "then", "again"]),
+            (Roles::PARTICIPLE, &["by", "while", "without", "when"]),
+            (Roles::CONJUNCTION, &["but", "whereas", "and", "or"]),
+            (Roles::CLAUSE, &["but", "yet", "because", "although"]),
+            (Roles::PREDICATE, &["said", "says", "also"]),
+            (Roles::MEDIUM, &["statement", "interview", "tweet"]),
+        ] {
+            for word in words {
+                assert!(has(word, role), "{word}");
+            }
+        }
+        // The near-duplicates differ on purpose (see the file's header).
+        assert!(!has("some", Roles::PLURAL));
+        assert!(!has("because", Roles::CONJUNCTION));
+        assert!(!has("and", Roles::CLAUSE));
     }
 
     #[test]

@@ -1,0 +1,156 @@
+//! Where content ends: clause boundaries and the end of a cue's object.
+//!
+//! Content runs to the end of its sentence unless another statement, a
+//! comment on it or a contrast begins first. Boundaries inside a quote are
+//! the quoted speaker's and never end the report.
+
+use crate::doc::Tok;
+use crate::lexicon::words::Roles;
+
+use super::cues::{CueMatch, Form};
+use super::para::{is_quote_mark, Para, AUX};
+use super::Attributor;
+
+/// Coordinators after which a further statement may begin ("… and
+/// insisted that …", "… but he noted …").
+const COORDINATORS: &[&str] = &["and", "but"];
+
+/// Punctuation that ends the object of a cue.
+const OBJECT_PUNCT: &[&str] = &[",", ";", "—", "–"];
+
+impl Attributor {
+    /// Where the object of a cue that takes a noun phrase ends ("vetoed [the
+    /// bill] and attempted …", "called for [more money] in a statement").
+    pub(super) fn object_end(&self, p: &Para, s: usize, end: usize) -> usize {
+        for k in s + 1..end {
+            if p.inside_quote(k) {
+                continue;
+            }
+            let t = &p.toks[k];
+            if OBJECT_PUNCT.contains(&t.text) || self.words.roles(t.norm).has(Roles::CLAUSE) {
+                return k;
+            }
+            if t.norm == "and" && p.toks.get(k + 1).is_some_and(|n| self.starts_predicate(n)) {
+                return k;
+            }
+            // "… in a statement on Thursday": the setting, not the object.
+            if t.norm == "in"
+                && p.toks
+                    .get(k + 2)
+                    .is_some_and(|x| self.words.roles(x.norm).has(Roles::MEDIUM))
+            {
+                return k;
+            }
+        }
+        end
+    }
+
+    /// Where indirect content that starts at `s` ends: the sentence end, or
+    /// a clause boundary outside quotes (`;`, `, adding that`, `, but`).
+    pub(super) fn clause_end(&self, p: &Para, s: usize, end: usize) -> usize {
+        for k in s..end {
+            if p.inside_quote(k) {
+                continue;
+            }
+            let t = &p.toks[k];
+            if t.text == ";" {
+                return k;
+            }
+            if COORDINATORS.contains(&t.norm)
+                && k + 1 < end
+                && k > s
+                && self.further_statement(p, k, end)
+            {
+                return k;
+            }
+            if let Some(b) = self.boundary_at_comma(p, k, s, end) {
+                return b;
+            }
+        }
+        end
+    }
+
+    /// "… and insisted that …", "… but he noted …", "… and Democrats
+    /// accused …": after the "and" or "but" at `k`, a further statement.
+    /// Without a subject it must be a participle ("… and calling for …");
+    /// a base form needs one ("… and the Base form").
+    fn further_statement(&self, p: &Para, k: usize, end: usize) -> bool {
+        let Some((c, m, true)) = self.cue_after_subject(p, k + 1, k + 1, end) else {
+            return false;
+        };
+        let subject = (k + 1..c).any(|j| !self.words.roles(p.toks[j].norm).has(Roles::SKIP));
+        let form_ok = match m.form {
+            Form::Base => subject,
+            Form::Gerund => !subject,
+            _ => true,
+        };
+        form_ok && !self.cues.get(m).quote_only
+    }
+
+    /// A boundary at the comma at `k` (or at the quote mark after a comma
+    /// inside the marks, `“jobs,” but`): a contrast (", but"), `according
+    /// to`, a comment (", which …"), a participle cue (", adding that") or
+    /// a further attribution (", he said").
+    fn boundary_at_comma(&self, p: &Para, k: usize, s: usize, end: usize) -> Option<usize> {
+        let t = &p.toks[k];
+        let quoted_comma = is_quote_mark(t) && k > s && p.toks[k - 1].text == ",";
+        if !(t.text == "," || quoted_comma) || k + 1 >= end {
+            return None;
+        }
+        let n = &p.toks[k + 1];
+        if self.words.roles(n.norm).has(Roles::CONJUNCTION) {
+            return Some(k + usize::from(quoted_comma));
+        }
+        if t.text != "," {
+            return None;
+        }
+        let gerund = || {
+            self.cue_at(p, k + 1)
+                .is_some_and(|m| m.form == Form::Gerund)
+        };
+        let attribution = || {
+            self.cue_after_subject(p, k + 1, k + 2, end)
+                .is_some_and(|(_, _, subject)| subject)
+        };
+        let according = || self.opens_according(p, k + 1);
+        (according() || n.norm == "which" || gerund() || attribution()).then_some(k)
+    }
+
+    /// The first cue from token `first` on, within six tokens of `from`,
+    /// and whether only a subject (names, pronouns, adverbs such as "also")
+    /// stands between `from` and it: "…, he said", "… and Democrats accused".
+    pub(super) fn cue_after_subject(
+        &self,
+        p: &Para,
+        from: usize,
+        first: usize,
+        end: usize,
+    ) -> Option<(usize, CueMatch, bool)> {
+        let (c, m) =
+            (first..(from + 6).min(end)).find_map(|c| self.cue_at(p, c).map(|m| (c, m)))?;
+        let subject = (from..c).all(|k| {
+            let norm = p.toks[k].norm;
+            self.np_word(p, k)
+                || self.words.pronoun(norm).is_some()
+                || self.words.roles(norm).has(Roles::SKIP)
+        });
+        Some((c, m, subject))
+    }
+
+    /// After "and", a word that starts a new predicate ("vetoed the bill
+    /// and has …", "… and attempted"), so the object ends before it; a
+    /// capital is a name in the object ("Smith and Wesson").
+    fn starts_predicate(&self, n: &Tok) -> bool {
+        let verbish = n.norm.ends_with("ed")
+            || AUX.contains(&n.norm)
+            || self.words.roles(n.norm).has(Roles::PREDICATE);
+        verbish && !n.is_cap()
+    }
+
+    /// Whether `according to` starts at token `k`: a statement of its own,
+    /// with its own content.
+    pub(super) fn opens_according(&self, p: &Para, k: usize) -> bool {
+        self.cue_at(p, k)
+            .is_some_and(|m| self.cues.get(m).according)
+    }
+}

@@ -1,0 +1,165 @@
+//! Whether a cue word reports speech where it stands. The lexicon knows
+//! "warning" and "reports" as cues; here the words around them tell the
+//! verb ("she warned", "officials say") from the noun ("the warning", "a
+//! Reuters report") and from the participle ("a plan proposed by").
+
+use std::ops::Range;
+
+use crate::doc::Tok;
+use crate::lexicon::words::{EntityKind, Roles};
+
+use super::cues::{CueMatch, Form};
+use super::para::{is_quote_mark, Para, AUX, BE};
+use super::{Attributor, CueRef};
+
+/// Indefinite articles: a singular phrase ("a Reuters report").
+const INDEFINITE: &[&str] = &["a", "an"];
+
+/// The words around a candidate cue that decide it.
+struct Context<'a> {
+    /// The cue's sentence: its context does not reach past it.
+    sent: Range<usize>,
+    /// The token right before the cue.
+    prev_raw: Option<&'a Tok<'a>>,
+    /// The nearest token before the cue that is not an adverb or an
+    /// auxiliary (`skippable`), and its index: the subject's last word.
+    prev_k: Option<usize>,
+    prev: Option<&'a Tok<'a>>,
+    /// The token right after the cue, within the sentence.
+    next: Option<&'a Tok<'a>>,
+}
+
+impl Attributor {
+    /// A speech cue starting at token `i`, unless the context shows it is a
+    /// noun ("the warning"), a passive ("was asked") or an infinitive.
+    pub(super) fn cue_at(&self, p: &Para, i: usize) -> Option<CueMatch> {
+        let mut words = [""; 5];
+        let n = (p.toks.len() - i).min(5);
+        for (w, t) in words.iter_mut().zip(&p.toks[i..i + n]) {
+            *w = t.norm;
+        }
+        let m = self.cues.match_at(&words[..n])?;
+        if self.cues.get(m).according {
+            return Some(m);
+        }
+        let cx = self.context(p, i, m);
+        if cx.prev.is_some_and(|prev| self.ruled_out_by_prev(prev, m)) {
+            return None;
+        }
+        let verb = match m.form {
+            Form::Present3 => self.present_has_subject(p, &cx),
+            Form::Base => self.base_has_subject(p, &cx),
+            Form::Past => !participle_follows(cx.next),
+            Form::Gerund => true,
+        };
+        if !verb {
+            return None;
+        }
+        // Capitalised mid-sentence: a name or a title ("Statement", "Post"),
+        // unless the whole sentence is a Title Case headline.
+        if p.toks[i].is_cap() && i != cx.sent.start && !p.title_case_at(i) {
+            return None;
+        }
+        Some(m)
+    }
+
+    fn context<'a>(&self, p: &'a Para, i: usize, m: CueMatch) -> Context<'a> {
+        let sent = p.sent_of(i);
+        let prev_k = (sent.start..i).rev().find(|&k| !self.skippable(&p.toks[k]));
+        Context {
+            prev_raw: (i > sent.start).then(|| &p.toks[i - 1]),
+            prev_k,
+            prev: prev_k.map(|k| &p.toks[k]),
+            next: p.toks.get(i + m.len).filter(|_| i + m.len < sent.end),
+            sent,
+        }
+    }
+
+    /// What the word before a cue rules out: after a determiner or a
+    /// possessive it is a noun ("the warning", "his statement"); after
+    /// "be", a passive ("was asked"); after "to", an infinitive ("declined
+    /// to comment"); after a subordinator, a clause that quotes nobody
+    /// ("When asked whether …").
+    fn ruled_out_by_prev(&self, prev: &Tok, m: CueMatch) -> bool {
+        let r = self.words.roles(prev.norm);
+        let noun = r.has(Roles::DETERMINER) && !r.has(Roles::QUANTIFIER) || prev.is_possessive();
+        // After "be" a past form is a passive, a gerund a progressive.
+        noun || BE.contains(&prev.norm) && m.form != Form::Gerund
+            || prev.norm == "to" && m.form == Form::Base
+            || m.form == Form::Past && !self.is_question(m) && r.has(Roles::SUBORDINATOR)
+    }
+
+    /// "says" is a verb after a subject or inverted (`, says X`, `” says
+    /// X`, `and says`); "talks have" is a noun (an auxiliary follows), and so
+    /// is "raise many questions": a plural quantifier makes one.
+    fn present_has_subject(&self, p: &Para, cx: &Context) -> bool {
+        let subject = cx.prev_k.is_some_and(|k| {
+            let norm = p.toks[k].norm;
+            (self.np_word(p, k) && !self.words.roles(norm).has(Roles::PLURAL))
+                || self.words.pronoun(norm).is_some()
+        });
+        let inverted = cx
+            .prev
+            .is_some_and(|t| t.text == "," || is_quote_mark(t) || t.norm == "and");
+        (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
+    }
+
+    /// A base form needs an auxiliary or a plural subject: "did not say",
+    /// "officials say", "they warn"; "the October 7 attack" is a noun.
+    fn base_has_subject(&self, p: &Para, cx: &Context) -> bool {
+        let aux = cx
+            .prev_raw
+            .is_some_and(|t| self.skippable(t) && !self.words.roles(t.norm).has(Roles::ADVERB));
+        aux || self.plural_subject(p, cx) || self.coordinated_subject(p, cx)
+    }
+
+    /// A plural pronoun or group noun, a first or second person, or a
+    /// plural-looking word that no "a" or "an" shortly before makes
+    /// singular ("A recent Reuters report").
+    fn plural_subject(&self, p: &Para, cx: &Context) -> bool {
+        cx.prev.is_some_and(|t| {
+            self.words
+                .pronoun(t.norm)
+                .is_some_and(|pr| pr.plural || pr.person < 3)
+                || self.words.head_kind(t.norm) == Some(EntityKind::Group)
+                || (t.norm.ends_with('s')
+                    && !t.is_possessive()
+                    && t.norm.len() > 3
+                    && !cx.prev_k.is_some_and(|k| {
+                        (cx.sent.start.max(k.saturating_sub(3))..k)
+                            .any(|j| INDEFINITE.contains(&p.toks[j].norm))
+                    }))
+        })
+    }
+
+    /// "Mr. Grassley and Mr. Leahy say": two singular names make a plural.
+    fn coordinated_subject(&self, p: &Para, cx: &Context) -> bool {
+        cx.prev_k.is_some_and(|k| {
+            self.np_left(p, k + 1, cx.sent.start)
+                .is_some_and(|(a, _)| (a..k).any(|j| p.toks[j].norm == "and"))
+        })
+    }
+
+    /// A speech cue of the question class (asked, inquired).
+    pub(super) fn is_question(&self, m: CueMatch) -> bool {
+        let c = self.cues.get(m);
+        c.speech && c.class == "question"
+    }
+
+    pub(super) fn cue_ref(&self, p: &Para, ci: usize, m: CueMatch) -> CueRef {
+        let c = self.cues.get(m);
+        CueRef {
+            span: p.span(ci, ci + m.len),
+            lemma: c.lemma.clone(),
+            class: c.class.clone(),
+        }
+    }
+}
+
+/// "a plan proposed by", "reported killed": a past form before "by" or
+/// another participle is a participle itself, not a cue.
+fn participle_follows(next: Option<&Tok>) -> bool {
+    next.is_some_and(|n| {
+        n.norm == "by" || (n.norm.ends_with("ed") && !n.is_cap() && n.norm.len() > 4)
+    })
+}

@@ -1,0 +1,384 @@
+//! Statements around a cue without quotes of their own (any quotes inside
+//! the content make it mixed): the content before its attribution
+//! (`…, X said.`) or after its cue (`X said (that) …`).
+
+use std::ops::Range;
+
+use crate::lexicon::words::Roles;
+use crate::span::Span;
+
+use super::cues::{CueMatch, Form};
+use super::para::{is_punct, is_quote_mark, Para};
+use super::{Attributor, Kind, Rule, SpeakerSource, Statement};
+
+/// Forms of "be" that make a gerund after them a progressive verb ("was
+/// warning"): `para::BE` but "being", since "of being welcoming" is an
+/// adjective.
+const PROGRESSIVE_BE: &[&str] = &["is", "was", "were", "are", "been", "be"];
+
+impl Attributor {
+    /// Content before its attribution: `…, X said.` / `…, said X.` /
+    /// `…, Leavitt stated during a briefing.`
+    pub(super) fn content_then_cue(&self, p: &Para, ci: usize, m: CueMatch) -> Option<Statement> {
+        let sent = p.sent_of(ci);
+        let (comma, mention) = self.closing_attribution(p, ci, m, &sent)?;
+        let j = self.attribution_end(p, ci, m, mention, &sent);
+        if !self.only_attribution_follows(p, j, m, &sent) || comma <= sent.start {
+            return None;
+        }
+        let continues = j + 1 < sent.end && p.toks[j].text == ",";
+        let s = p.after_intro(sent.start, comma, 1);
+        // "In his speech, Graham said …": an introductory phrase is no content.
+        let first = &p.toks[s];
+        if self.words.roles(first.norm).has(Roles::PREPOSITION) && comma - s <= 12 && !continues {
+            return None;
+        }
+        let content = p.trim_content(s, comma)?;
+        let (mention, j) = self.with_appositive(p, ci, mention, j, &sent);
+        let mut parts = vec![content];
+        parts.extend(self.second_part(p, j, &sent));
+        Some(Statement {
+            kind: Kind::Indirect,
+            parts,
+            cue: Some(self.cue_ref(p, ci, m)),
+            mention: Some(mention),
+            source: SpeakerSource::Mention,
+            rule: Rule::ContentThenCue,
+        })
+    }
+
+    /// The speaker of an attribution that closes its content, and the
+    /// comma where the content ends: the speaker after the cue when a comma
+    /// stands before the cue (`…, said X`), else the speaker between a
+    /// comma and the cue (`…, X said`). Without a speaker a cue closes
+    /// nothing: the content could be anyone's.
+    fn closing_attribution(
+        &self,
+        p: &Para,
+        ci: usize,
+        m: CueMatch,
+        sent: &Range<usize>,
+    ) -> Option<(usize, Span)> {
+        let e = ci + m.len;
+        if ci > sent.start && p.toks[ci - 1].text == "," {
+            // "The program, called EB-5, …" names; only reporting verbs invert.
+            if !self.cues.get(m).takes_clause {
+                return None;
+            }
+            let mention = if e < sent.end && self.words.pronoun(p.toks[e].norm).is_some() {
+                Some(p.toks[e].span)
+            } else {
+                self.np_right(p, e, sent.end).map(|(a, b)| p.span(a, b))
+            };
+            return Some((ci - 1, mention?));
+        }
+        let m = self
+            .speaker_left(p, ci, sent.start)
+            .filter(|m| {
+                let a = p.tok_at(m.start);
+                a > sent.start + 1 && p.toks[a - 1].text == ","
+            })
+            .or_else(|| self.described_speaker(p, ci, sent.start))?;
+        Some((p.tok_at(m.start) - 1, m))
+    }
+
+    /// Where the attribution ends: past the cue and a speaker after it, an
+    /// addressee ("… told The Times of Israel", "… he told me on Friday,
+    /// …"), time words, and a short setting before the sentence goes on
+    /// ("…, Ms. Ruiz said on Friday, the plan …").
+    fn attribution_end(
+        &self,
+        p: &Para,
+        ci: usize,
+        m: CueMatch,
+        mention: Span,
+        sent: &Range<usize>,
+    ) -> usize {
+        let e = ci + m.len;
+        let mut j = e;
+        if mention.start >= p.toks[e.min(p.toks.len() - 1)].span.start {
+            j = p.tok_at(mention.end);
+        }
+        if j == e {
+            j = self.skip_addressee(p, m, j, sent.end);
+        }
+        while j < sent.end && self.words.roles(p.toks[j].norm).has(Roles::TIME) {
+            j += 1;
+        }
+        if j < sent.end && self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION) {
+            if let Some(c) = (j + 1..(j + 8).min(sent.end)).find(|&c| p.toks[c].text == ",") {
+                if !p.has_that_or_quote(j, c) {
+                    j = c;
+                }
+            }
+        }
+        j
+    }
+
+    /// Whether only the end of the sentence, a prepositional phrase or a
+    /// comma follows the attribution at `j`. Anything else is the cue's own
+    /// content ("…, Sanders vows to cut taxes"), for the cue-then-content
+    /// rule.
+    fn only_attribution_follows(
+        &self,
+        p: &Para,
+        j: usize,
+        m: CueMatch,
+        sent: &Range<usize>,
+    ) -> bool {
+        j >= sent.end
+            || p.toks[j..sent.end].iter().all(is_punct)
+            || self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION)
+                && !(p.toks[j].norm == "to" && self.cues.get(m).takes_infinitive)
+                && !p.has_that_or_quote(j, sent.end)
+            || matches!(p.toks[j].text, "," | ";")
+    }
+
+    /// "…, said Brian Baker, a longtime adviser to …": an appositive after
+    /// an inverted speaker belongs to the mention, and the attribution ends
+    /// after it. Returns the mention and the new end.
+    fn with_appositive(
+        &self,
+        p: &Para,
+        ci: usize,
+        mention: Span,
+        j: usize,
+        sent: &Range<usize>,
+    ) -> (Span, usize) {
+        let after_speaker = j < sent.end
+            && p.toks[j].text == ","
+            && j + 1 < sent.end
+            && mention.start > p.toks[ci].span.start
+            && mention.end <= p.toks[j].span.start;
+        if !after_speaker {
+            return (mention, j);
+        }
+        let n = &p.toks[j + 1];
+        if !(self.words.roles(n.norm).has(Roles::DETERMINER) && !n.is_cap()
+            || self.words.is_title(n.norm))
+        {
+            return (mention, j);
+        }
+        let end = self.clause_end(p, j + 1, sent.end);
+        let mut b = end;
+        while b > j + 1 && is_punct(&p.toks[b - 1]) {
+            b -= 1;
+        }
+        if b > j + 1 {
+            return (Span::new(mention.start, p.toks[b - 1].span.end), end);
+        }
+        (mention, j)
+    }
+
+    /// "The museum, Mr. Obama said, would make visitors …": the sentence
+    /// goes on after the attribution, as a second part, unless a statement
+    /// of its own opens there (a participle cue, `according to`, a quote).
+    fn second_part(&self, p: &Para, j: usize, sent: &Range<usize>) -> Option<Span> {
+        if !(j < sent.end && p.toks[j].text == "," && j + 1 < sent.end) {
+            return None;
+        }
+        let n = j + 1;
+        let gerund = self.cue_at(p, n).is_some_and(|m| m.form == Form::Gerund);
+        if gerund || self.opens_according(p, n) || is_quote_mark(&p.toks[n]) {
+            return None;
+        }
+        let end = self.clause_end(p, n, sent.end);
+        let rest = p.trim_content(n, end)?;
+        (p.words(n, end) >= 2).then_some(rest)
+    }
+
+    /// Content after its cue: `X said (that) …`, `…, warning that …`.
+    pub(super) fn cue_then_content(
+        &self,
+        p: &Para,
+        ci: usize,
+        m: CueMatch,
+        earlier: &[Statement],
+    ) -> Option<Statement> {
+        let sent = p.sent_of(ci);
+        if attributes_quote_before(p, ci, &sent) || noun_before_comma(p, ci, m) {
+            return None;
+        }
+        let participle = self.participle_cue(p, ci, m, &sent);
+        let asked = self.asked_without_asker(p, ci, m, &sent);
+        let mention = if asked {
+            None
+        } else {
+            self.speaker_for(p, ci, sent.start, earlier)
+        };
+        if mention.is_none() && !participle && !asked {
+            return None;
+        }
+        if gerund_as_noun(p, ci, m, &sent, participle) {
+            return None;
+        }
+        let s = self.content_start(p, ci + m.len, &sent)?;
+        let end = self.content_end(p, s, m, asked, &sent);
+        let mut parts = vec![p.trim_content(s, end)?];
+        self.semicolon_parts(p, end, &sent, &mut parts);
+        Some(Statement {
+            kind: Kind::Indirect,
+            parts,
+            cue: Some(self.cue_ref(p, ci, m)),
+            mention,
+            source: SpeakerSource::Mention,
+            rule: Rule::CueThenContent {
+                named: mention.is_some(),
+            },
+        })
+    }
+
+    /// ", warning that …", "by saying …": a participle cue, which may take
+    /// the speaker of the sentence rather than one of its own.
+    fn participle_cue(&self, p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>) -> bool {
+        ci > sent.start
+            && {
+                let w = p.toks[ci - 1].norm;
+                w == "," || w == "and" || self.words.roles(w).has(Roles::PARTICIPLE)
+            }
+            && m.form == Form::Gerund
+    }
+
+    /// "Asked about the plan, …" / "when asked whether …": the question
+    /// is reported, but its asker is not named.
+    fn asked_without_asker(&self, p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>) -> bool {
+        self.is_question(m)
+            && m.form == Form::Past
+            && (ci == sent.start
+                || self
+                    .words
+                    .roles(p.toks[ci - 1].norm)
+                    .has(Roles::SUBORDINATOR))
+    }
+
+    /// Where the content after a cue ending at `e` starts: past a short
+    /// object before "that" and past time words, or at the "that" after a
+    /// setting. `None` when no content is left, or when a quote follows
+    /// that ends the sentence: a direct quote, for the quote rules.
+    fn content_start(&self, p: &Para, e: usize, sent: &Range<usize>) -> Option<usize> {
+        let s = self.past_object_before_that(p, e, sent);
+        let mut s = self.past_time_words(p, s, e, sent);
+        if s >= sent.end {
+            return None;
+        }
+        // "spoke in a cottage on a base": a setting, not what was said;
+        // "said in a statement that …": the content starts at "that".
+        if self.words.roles(p.toks[s].norm).has(Roles::SETTING) {
+            let that = (s + 1..(s + 12).min(sent.end))
+                .find(|&k| p.toks[k].norm == "that" && p.quote_at(p.toks[k].span.start).is_none());
+            s = that?;
+        }
+        if is_quote_mark(&p.toks[s]) {
+            if let Some(qi) = p.quote_at(p.toks[s].span.start) {
+                let after = p.tok_at(p.quotes[qi].outer.end);
+                if after >= sent.end || p.toks[after..sent.end].iter().all(is_punct) {
+                    return None;
+                }
+            }
+        }
+        Some(s)
+    }
+
+    /// "told Reuters that", "affirmed on Sunday that": time words and a
+    /// short object before "that" are no content.
+    fn past_object_before_that(&self, p: &Para, s: usize, sent: &Range<usize>) -> usize {
+        let look = (s + 8).min(sent.end);
+        if let Some(t) = (s..look).find(|&k| p.toks[k].norm == "that") {
+            if (s..t).all(|k| {
+                let r = self.words.roles(p.toks[k].norm);
+                self.np_word(p, k)
+                    || r.has(Roles::TIME)
+                    || r.has(Roles::CONNECTOR)
+                    || p.toks[k].text == ","
+            }) {
+                return t;
+            }
+        }
+        s
+    }
+
+    /// "said Thursday", "said on Monday:": time words and punctuation
+    /// after the cue (ending at `e`) are no content, and neither is the
+    /// "about" of "spoke about [her ties]", which belongs to the cue.
+    fn past_time_words(&self, p: &Para, mut s: usize, e: usize, sent: &Range<usize>) -> usize {
+        while s < sent.end {
+            let r = self.words.roles(p.toks[s].norm);
+            let time = r.has(Roles::TIME) && !r.has(Roles::DETERMINER);
+            // "on" is a time word only before one ("on Monday").
+            if p.toks[s].norm == "on"
+                && !(s + 1 < sent.end && self.words.roles(p.toks[s + 1].norm).has(Roles::TIME))
+            {
+                break;
+            }
+            if !(time || matches!(p.toks[s].text, ":" | ",") || s == e && p.toks[s].norm == "about")
+            {
+                break;
+            }
+            s += 1;
+        }
+        s
+    }
+
+    /// Where the content starting at `s` ends: at the clause's end; for a
+    /// cue that takes a noun phrase only, at its object's end; for a
+    /// question whose asker is not named, where the main clause begins.
+    fn content_end(
+        &self,
+        p: &Para,
+        s: usize,
+        m: CueMatch,
+        asked: bool,
+        sent: &Range<usize>,
+    ) -> usize {
+        let mut end = self.clause_end(p, s, sent.end);
+        if !self.cues.get(m).takes_clause {
+            end = self.object_end(p, s, end);
+        }
+        if asked {
+            end = (s + 1..end)
+                .find(|&k| p.toks[k].text == "," && p.quote_at(p.toks[k].span.start).is_none())
+                .unwrap_or(end);
+        }
+        end
+    }
+
+    /// "… that Apple holds $215 billion offshore; Nike holds …": a clause
+    /// after a semicolon is more of the same statement.
+    fn semicolon_parts(&self, p: &Para, end: usize, sent: &Range<usize>, parts: &mut Vec<Span>) {
+        let mut k = end;
+        while k < sent.end && p.toks[k].text == ";" {
+            let e2 = self.clause_end(p, k + 1, sent.end);
+            match p.trim_content(k + 1, e2) {
+                Some(more) => parts.push(more),
+                None => break,
+            }
+            k = e2;
+        }
+    }
+}
+
+/// `”, said X` / `,” said X`: the cue attributes the quote before it, and
+/// says nothing about what follows.
+fn attributes_quote_before(p: &Para, ci: usize, sent: &Range<usize>) -> bool {
+    ci >= sent.start + 2
+        && (p.toks[ci - 1].text == "," && is_quote_mark(&p.toks[ci - 2])
+            || is_quote_mark(&p.toks[ci - 1]) && p.toks[ci - 2].text == ",")
+}
+
+/// "his Fifth Amendment claims, prosecutors …": a present or base form
+/// right before a comma is a noun, unless a quote opens after the comma.
+fn noun_before_comma(p: &Para, ci: usize, m: CueMatch) -> bool {
+    let e = ci + m.len;
+    matches!(m.form, Form::Present3 | Form::Base)
+        && p.toks.get(e).is_some_and(|t| t.text == ",")
+        && !p.toks.get(e + 1).is_some_and(is_quote_mark)
+}
+
+/// A gerund that opens no participle phrase and follows no "be" is a noun
+/// ("the warning", "a warning").
+fn gerund_as_noun(p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>, participle: bool) -> bool {
+    m.form == Form::Gerund
+        && !participle
+        && ci > sent.start
+        && !PROGRESSIVE_BE.contains(&p.toks[ci - 1].norm)
+}

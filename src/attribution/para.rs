@@ -1,0 +1,181 @@
+//! A paragraph's body tokens as the rules see them, and the small token
+//! tests they share.
+//!
+//! The rules work on one paragraph at a time because a statement never
+//! crosses a paragraph, except a quote that runs on (see `carry` in
+//! `paragraph`), and quotes are paired per paragraph.
+
+use std::ops::Range;
+
+use crate::doc::{Sentence, Tok};
+use crate::span::Span;
+
+use super::quotes::{self, Quote};
+
+/// Auxiliaries: after a present form they show it is a plural noun ("talks
+/// have"); after "and" they start a new predicate.
+pub(super) const AUX: &[&str] = &[
+    "have", "has", "had", "is", "are", "was", "were", "will", "would",
+];
+
+/// Forms of "be": a past form after one is a passive ("was asked"), a
+/// gerund a progressive ("was warning").
+pub(super) const BE: &[&str] = &["was", "were", "been", "being", "be", "is", "are"];
+
+/// Quotation marks as tokens, including the two-character wire forms.
+const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "„", "«", "»", "''", "``", "＂"];
+
+/// A paragraph's body tokens, with sentence boundaries.
+pub(super) struct Para<'a> {
+    pub(super) text: &'a str,
+    /// The document's tokens from the paragraph's first body token on.
+    pub(super) toks: &'a [Tok<'a>],
+    /// Token ranges of the sentences, in order.
+    pub(super) sents: Vec<Range<usize>>,
+    /// Per sentence: written in Title Case (a headline), where capitals say
+    /// nothing about names.
+    pub(super) title_case: Vec<bool>,
+    pub(super) quotes: Vec<Quote>,
+    pub(super) span: Span,
+}
+
+impl<'a> Para<'a> {
+    /// The view of a paragraph's body sentences (non-empty, in order);
+    /// `toks` are the document's tokens. A paragraph's body sentences are
+    /// its sentences but a truncated last one, so their tokens are one run.
+    pub(super) fn new(text: &'a str, toks: &'a [Tok<'a>], sents: &[&Sentence]) -> Self {
+        let base = sents[0].tokens.start;
+        let end = sents[sents.len() - 1].tokens.end;
+        let mut para = Para {
+            text,
+            toks: &toks[base..end],
+            sents: Vec::with_capacity(sents.len()),
+            title_case: Vec::with_capacity(sents.len()),
+            quotes: Vec::new(),
+            span: Span::new(sents[0].span.start, sents[sents.len() - 1].span.end),
+        };
+        for s in sents {
+            let r = s.tokens.start - base..s.tokens.end - base;
+            para.title_case.push(title_case(&para.toks[r.start..r.end]));
+            para.sents.push(r);
+        }
+        para.quotes = quotes::quotes(para.span.slice(text), para.span.start);
+        para
+    }
+}
+
+impl Para<'_> {
+    pub(super) fn sent_of(&self, tok: usize) -> Range<usize> {
+        self.sents
+            .iter()
+            .find(|r| r.contains(&tok))
+            .cloned()
+            .unwrap_or(tok..tok + 1)
+    }
+
+    pub(super) fn title_case_at(&self, tok: usize) -> bool {
+        let k = self.sents.partition_point(|r| r.end <= tok);
+        self.title_case.get(k).copied().unwrap_or(false)
+    }
+
+    /// The quote whose marks enclose byte `pos`.
+    pub(super) fn quote_at(&self, pos: usize) -> Option<usize> {
+        self.quotes
+            .iter()
+            .position(|q| q.outer.start <= pos && pos < q.outer.end)
+    }
+
+    /// Whether token `k` stands between a quote's marks (not on a mark):
+    /// boundaries inside a quote are the quoted speaker's, not the report's.
+    pub(super) fn inside_quote(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        self.quote_at(t.span.start).is_some() && !is_quote_mark(t)
+    }
+
+    /// First token starting at or after byte `pos`.
+    pub(super) fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < pos)
+    }
+
+    pub(super) fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    /// Tokens `[a, b)` that are words: the rules weigh how much text stands
+    /// somewhere, and punctuation is not text.
+    pub(super) fn words(&self, a: usize, b: usize) -> usize {
+        self.toks[a..b].iter().filter(|t| !is_punct(t)).count()
+    }
+
+    /// Words inside a quote; a short quote is a title or a scare quote
+    /// rather than someone's words.
+    pub(super) fn quote_words(&self, q: &Quote) -> usize {
+        self.words(self.tok_at(q.content.start), self.tok_at(q.content.end))
+    }
+
+    /// Whether a quote mark stands in tokens `[a, b)`: text across a quote
+    /// boundary belongs to two voices.
+    pub(super) fn has_quote_mark(&self, a: usize, b: usize) -> bool {
+        self.toks[a..b].iter().any(is_quote_mark)
+    }
+
+    /// Whether "that" or a quote mark stands in tokens `[a, b)`: a clause or
+    /// another voice begins there.
+    pub(super) fn has_that_or_quote(&self, a: usize, b: usize) -> bool {
+        self.toks[a..b]
+            .iter()
+            .any(|t| t.norm == "that" || is_quote_mark(t))
+    }
+
+    /// The first token of `[s, end)` after a short introductory phrase
+    /// ("On Monday, …", "In Gaza, …"): such a phrase sets the scene and is
+    /// not what was said. A comma that leaves fewer than `room` tokens
+    /// before `end` is no introduction but the content's own.
+    pub(super) fn after_intro(&self, s: usize, end: usize, room: usize) -> usize {
+        match (s..end).find(|&k| self.toks[k].text == ",") {
+            Some(intro) if intro - s <= 4 && intro + room < end => intro + 1,
+            _ => s,
+        }
+    }
+
+    /// Trims punctuation at the edges of tokens `[a, b)`; `None` if nothing is left.
+    pub(super) fn trim_content(&self, mut a: usize, mut b: usize) -> Option<Span> {
+        while a < b && is_punct(&self.toks[a]) && !is_quote_mark(&self.toks[a]) {
+            a += 1;
+        }
+        while b > a && is_punct(&self.toks[b - 1]) && !is_quote_mark(&self.toks[b - 1]) {
+            b -= 1;
+        }
+        // Unbalanced marks at the edges go; balanced ones stay.
+        if a < b
+            && is_quote_mark(&self.toks[a])
+            && self
+                .quote_at(self.toks[a].span.start)
+                .is_some_and(|qi| self.quotes[qi].outer.end > self.toks[b - 1].span.end)
+        {
+            a += 1;
+        }
+        (a < b).then(|| self.span(a, b))
+    }
+}
+
+/// Most longer words capitalised: "Senator Says Plan Will Fail".
+fn title_case(toks: &[Tok]) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in toks
+        .iter()
+        .filter(|t| t.text.chars().count() >= 4 && t.is_word())
+    {
+        words += 1;
+        caps += usize::from(t.is_cap());
+    }
+    words >= 3 && caps * 5 >= words * 4
+}
+
+pub(super) fn is_punct(t: &Tok) -> bool {
+    !t.text.chars().any(|c| c.is_alphanumeric())
+}
+
+pub(super) fn is_quote_mark(t: &Tok) -> bool {
+    QUOTE_MARKS.contains(&t.text)
+}

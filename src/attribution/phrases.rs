@@ -1,0 +1,354 @@
+//! Noun phrases and speaker spans: where a speaker mention begins and ends.
+//!
+//! Attribution only delimits the mention; reading it (title, name, which
+//! entity) is speaker resolution's job. The edges matter for both the
+//! mention column and for where the content around it begins.
+
+use std::ops::Not;
+
+use crate::doc::Tok;
+use crate::lexicon::words::Roles;
+use crate::span::Span;
+
+use super::cues::CueMatch;
+use super::para::{is_punct, Para, BE};
+use super::{Attributor, Statement};
+
+/// Negation between a subject and its verb ("did not say").
+const NEGATION: &[&str] = &["not", "n't"];
+
+/// Hyphens, which stand inside a name only between two pieces of a word.
+const HYPHENS: &[&str] = &["-", "‐"];
+
+impl Attributor {
+    /// Whether token `k` can stand inside a speaker noun phrase.
+    pub(super) fn np_word(&self, p: &Para, k: usize) -> bool {
+        let t = &p.toks[k];
+        if HYPHENS.contains(&t.text) {
+            // Only inside hyphenated words (Abdel-Latif).
+            return k > 0
+                && k + 1 < p.toks.len()
+                && p.toks[k - 1].span.end == t.span.start
+                && p.toks[k + 1].span.start == t.span.end;
+        }
+        if is_punct(t) {
+            return false;
+        }
+        let r = self.words.roles(t.norm);
+        if t.is_cap() {
+            return !r.has(Roles::STOP) || k == 0 && r.has(Roles::DETERMINER);
+        }
+        r.has(Roles::DETERMINER)
+            || r.has(Roles::MODIFIER)
+            || r.has(Roles::PARTICLE)
+            || self.words.is_title(t.norm)
+            || self.words.head_kind(t.norm).is_some()
+            || self.words.demonym(t.norm).is_some()
+            || t.is_possessive()
+            || t.norm.chars().all(|c| c.is_ascii_digit())
+            || t.norm.ends_with("-based")
+    }
+
+    /// A lower-case word that modifies the name or title right after it
+    /// ("the *engineer* Tom Berg", "*city* engineer"), which the word lists
+    /// cannot all hold.
+    fn np_modifier(&self, p: &Para, k: usize) -> bool {
+        let t = &p.toks[k];
+        let Some(n) = p.toks.get(k + 1) else {
+            return false;
+        };
+        let r = self.words.roles(t.norm);
+        t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !t.is_cap()
+            && !r.has(Roles::STOP)
+            && !r.has(Roles::SKIP)
+            && !r.has(Roles::CONNECTOR)
+            && !r.has(Roles::PREPOSITION)
+            && !r.has(Roles::TIME)
+            && self.words.pronoun(t.norm).is_none()
+            && !r.has(Roles::FUNCTION)
+            && !BE.contains(&t.norm)
+            && self.cues.match_at(&[t.norm]).is_none()
+            && (n.is_cap() && self.words.roles(n.norm).has(Roles::STOP).not()
+                || self.words.is_title(n.norm)
+                || self.words.head_kind(n.norm).is_some())
+    }
+
+    /// A multi-word title or head noun ending at `k` (lower case words such as
+    /// "press secretary" are covered word by word only if each is listed).
+    pub(super) fn np_left(&self, p: &Para, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut i = end;
+        // Start of the last conjunct, in case the coordination does not hold.
+        let mut conjunct = None;
+        while i > floor {
+            let k = i - 1;
+            if self.np_word(p, k) || (i < end && self.np_modifier(p, k)) {
+                i -= 1;
+                continue;
+            }
+            // "Mr. Grassley and Mr. Leahy say": coordinated names.
+            if i < end && self.coordinates_names(p, k, floor) {
+                conjunct.get_or_insert(i);
+                i -= 1;
+                continue;
+            }
+            // "spokesperson for Hamas": a connector between a title/head and a name.
+            let t = &p.toks[k];
+            if self.words.roles(t.norm).has(Roles::CONNECTOR) && i < end && k > floor {
+                let left = &p.toks[k - 1];
+                if self.words.is_title(left.norm)
+                    || self.words.head_kind(left.norm).is_some()
+                    || left.is_cap() && p.toks[k + 1].is_cap()
+                {
+                    i -= 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // A coordination must be the whole subject, not "met Biden and Netanyahu".
+        if let Some(c) = conjunct {
+            let open = i == floor || {
+                let t = &p.toks[i - 1];
+                is_punct(t) || self.words.roles(t.norm).has(Roles::STOP)
+            };
+            if !open {
+                i = c;
+            }
+        }
+        // Do not start on a connector, and do not end on a determiner.
+        while i < end && self.words.roles(p.toks[i].norm).has(Roles::CONNECTOR) {
+            i += 1;
+        }
+        if i == end || !self.has_head(p, i, end) {
+            return None;
+        }
+        Some((i, end))
+    }
+
+    /// Whether token `k` is an "and" joining two names (not a time word:
+    /// "on Monday and Netanyahu said" joins clauses).
+    fn coordinates_names(&self, p: &Para, k: usize, floor: usize) -> bool {
+        let name = |j: usize| {
+            let t = &p.toks[j];
+            t.is_cap()
+                && !self.words.roles(t.norm).has(Roles::TIME)
+                && !self.words.roles(t.norm).has(Roles::STOP)
+                && self.np_word(p, j)
+        };
+        p.toks[k].norm == "and" && k > floor && k + 1 < p.toks.len() && name(k - 1) && name(k + 1)
+    }
+
+    /// A noun phrase needs a head: a name, a title, or an entity noun.
+    fn has_head(&self, p: &Para, a: usize, b: usize) -> bool {
+        p.toks[a..b].iter().any(|t| {
+            (t.is_cap()
+                && !self.words.roles(t.norm).has(Roles::DETERMINER)
+                && !self.words.roles(t.norm).has(Roles::STOP))
+                || self.words.is_title(t.norm)
+                || self.words.head_kind(t.norm).is_some()
+        })
+    }
+
+    pub(super) fn np_right(&self, p: &Para, start: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut j = start;
+        while j < limit {
+            if self.np_word(p, j) || (j + 1 < limit && self.np_modifier(p, j)) {
+                j += 1;
+                continue;
+            }
+            let t = &p.toks[j];
+            let prev = &p.toks[j.max(1) - 1];
+            if self.words.roles(t.norm).has(Roles::CONNECTOR)
+                && j > start
+                && j + 1 < limit
+                && (self.words.is_title(prev.norm)
+                    || self.words.head_kind(prev.norm).is_some()
+                    || prev.is_cap() && p.toks[j + 1].is_cap())
+                && self.np_word(p, j + 1)
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // Time words are not part of the name ("said Thursday").
+        while j > start
+            && self.words.roles(p.toks[j - 1].norm).has(Roles::TIME)
+            && p.toks[j - 1].is_cap()
+        {
+            j -= 1;
+        }
+        (j > start && self.has_head(p, start, j)).then_some((start, j))
+    }
+
+    /// Adverbs, auxiliaries and negation, which stand between a subject and
+    /// its verb ("has also said", "did not say").
+    pub(super) fn skippable(&self, t: &Tok) -> bool {
+        self.words.roles(t.norm).has(Roles::SKIP) || NEGATION.contains(&t.norm)
+    }
+
+    /// The speaker mention ending right before the cue at `ci` (skipping
+    /// auxiliaries and adverbs, and a parenthetical such as ", in a statement
+    /// to Reuters,"). Includes an appositive: "A spokesperson for Hamas,
+    /// Abdel-Latif al-Qanoua, said".
+    pub(super) fn speaker_left(&self, p: &Para, ci: usize, floor: usize) -> Option<Span> {
+        let mut end = ci;
+        while end > floor && self.skippable(&p.toks[end - 1]) {
+            end -= 1;
+        }
+        if end == floor {
+            return None;
+        }
+        let t = &p.toks[end - 1];
+        if self.words.pronoun(t.norm).is_some() || self.words.roles(t.norm).has(Roles::RELATIVE) {
+            return Some(t.span);
+        }
+        if t.text == "," {
+            return self.speaker_before_commas(p, end - 1, floor);
+        }
+        let (a, b) = self.np_left(p, end, floor)?;
+        Some(p.span(a, b))
+    }
+
+    /// ", X ," before the cue, `close` being the second comma: a
+    /// parenthetical to skip (", in a statement,"), or an appositive that
+    /// is part of the speaker. A relative clause (", who …,") is neither,
+    /// and the speaker before it is out of reach.
+    fn speaker_before_commas(&self, p: &Para, close: usize, floor: usize) -> Option<Span> {
+        let open = (floor..close).rev().find(|&k| p.toks[k].text == ",")?;
+        let inner_first = &p.toks[open + 1];
+        if self.words.roles(inner_first.norm).has(Roles::ASIDE) {
+            return self.speaker_left(p, open, floor);
+        }
+        let (a, b) = self.np_left(p, close, open + 1)?;
+        if a != open + 1 {
+            return None;
+        }
+        match self.np_left(p, open, floor) {
+            Some((a0, _)) => Some(p.span(a0, b)),
+            None => Some(p.span(a, b)),
+        }
+    }
+
+    /// The speaker of a cue at `ci`: the mention before it; for a
+    /// participle (", warning that") or a coordinated cue ("and insisted")
+    /// the speaker of the sentence's earlier statement, else its subject.
+    pub(super) fn speaker_for(
+        &self,
+        p: &Para,
+        ci: usize,
+        sent_start: usize,
+        earlier: &[Statement],
+    ) -> Option<Span> {
+        let prev = (ci > sent_start).then(|| p.toks[ci - 1].norm);
+        let introduces =
+            prev.is_some_and(|w| w == "," || self.words.roles(w).has(Roles::PARTICIPLE));
+        let shared = introduces && p.toks[ci].norm.ends_with("ing") || prev == Some("and");
+        let found = if shared {
+            earlier_speaker(p, ci, sent_start, earlier)
+        } else {
+            self.speaker_left(p, ci, sent_start)
+        };
+        found.or_else(|| self.subject(p, sent_start, ci))
+    }
+
+    /// The subject at the start of a sentence: after an introductory phrase
+    /// ("On Monday,"), up to the first auxiliary or verb-like word.
+    fn subject(&self, p: &Para, sent_start: usize, limit: usize) -> Option<Span> {
+        let mut s = sent_start;
+        if let Some(c) = (s..limit.min(s + 7)).find(|&k| p.toks[k].text == ",") {
+            if self.words.roles(p.toks[s].norm).has(Roles::STOP)
+                || self.words.roles(p.toks[s].norm).has(Roles::PREPOSITION)
+            {
+                s = c + 1;
+            }
+        }
+        while s < limit && self.words.roles(p.toks[s].norm).has(Roles::STOP) && !p.toks[s].is_cap()
+        {
+            s += 1;
+        }
+        // A pronoun subject, unless it is a possessive ("His aides").
+        if s < limit
+            && self.words.pronoun(p.toks[s].norm).is_some()
+            && !(s + 1 < limit && self.np_word(p, s + 1) && !p.toks[s + 1].is_cap())
+        {
+            return Some(p.toks[s].span);
+        }
+        let mut e = s;
+        while e < limit {
+            let t = &p.toks[e];
+            if is_punct(t) && t.text != "-" {
+                break;
+            }
+            let r = self.words.roles(t.norm);
+            if r.has(Roles::STOP) && !r.has(Roles::DETERMINER) {
+                break;
+            }
+            if !t.is_cap()
+                && !self.np_word(p, e)
+                && (r.has(Roles::SKIP)
+                    || t.norm.ends_with('s')
+                    || t.norm.ends_with("ed")
+                    || self.cue_at(p, e).is_some())
+            {
+                break;
+            }
+            e += 1;
+        }
+        (e > s && self.has_head(p, s, e)).then(|| p.span(s, e))
+    }
+
+    /// Past the addressee of a cue that takes one (told [reporters], told
+    /// [me]) starting at `j`; `j` itself when there is none.
+    pub(super) fn skip_addressee(&self, p: &Para, m: CueMatch, j: usize, end: usize) -> usize {
+        if !self.cues.get(m).takes_object || j >= end {
+            return j;
+        }
+        let t = &p.toks[j];
+        if self.words.pronoun(t.norm).is_some() {
+            return j + 1;
+        }
+        // "Vows To Keep …" in a headline: a preposition opens no addressee.
+        if self.words.roles(t.norm).has(Roles::PREPOSITION) {
+            return j;
+        }
+        self.np_right(p, j, end).map_or(j, |(_, b)| b)
+    }
+
+    /// `…, a senior official involved in the talks told X.`: a speaker
+    /// description with modifiers the noun-phrase reader does not cover,
+    /// between a comma and the cue.
+    pub(super) fn described_speaker(&self, p: &Para, ci: usize, floor: usize) -> Option<Span> {
+        let comma = (floor..ci)
+            .rev()
+            .take(14)
+            .find(|&k| p.toks[k].text == ",")?;
+        let first = comma + 1;
+        if first >= ci {
+            return None;
+        }
+        let t = &p.toks[first];
+        let opens = self.words.roles(t.norm).has(Roles::DETERMINER) || t.is_cap();
+        if !opens || !self.has_head(p, first, ci) || p.has_that_or_quote(first, ci) {
+            return None;
+        }
+        Some(p.span(first, ci))
+    }
+}
+
+/// The speaker of the sentence's latest statement before the cue at `ci`,
+/// which a participle or coordinated cue shares ("…, he said, adding …").
+fn earlier_speaker(p: &Para, ci: usize, sent_start: usize, earlier: &[Statement]) -> Option<Span> {
+    let here = p.toks[sent_start].span.start;
+    let cue_pos = p.toks[ci].span.start;
+    earlier
+        .iter()
+        .filter(|st| {
+            st.cue
+                .as_ref()
+                .is_some_and(|c| c.span.start >= here && c.span.start < cue_pos)
+        })
+        .max_by_key(|st| st.cue.as_ref().map(|c| c.span.start))
+        .and_then(|st| st.mention)
+}

@@ -1,0 +1,375 @@
+//! Statements built around a quote: with the attribution after it (pass 1),
+//! before it (pass 1), or none near it (pass 3, once the cues have had
+//! their turn).
+
+use std::ops::Range;
+
+use crate::lexicon::words::Roles;
+use crate::span::Span;
+
+use super::cues::CueMatch;
+use super::para::{is_punct, is_quote_mark, Para};
+use super::quotes::Quote;
+use super::{Attributor, Claims, Kind, Rule, SpeakerSource, Statement};
+
+/// What may stand between a quote and the attribution after it.
+const SEPARATORS: &[&str] = &[",", "—", "–"];
+
+/// What stands before a quote that its cue introduces (`X said: “…”`).
+const INTRODUCERS: &[&str] = &[":", ","];
+
+impl Attributor {
+    /// `“…,” X said` / `“…,” said X` / `“…,” he told Reuters`.
+    pub(super) fn quote_with_trailing_cue(
+        &self,
+        p: &Para,
+        q: &Quote,
+        cues: &[(usize, CueMatch)],
+        used: &mut [bool],
+    ) -> Option<Statement> {
+        let (k, sent) = attribution_after(p, q)?;
+        // The first cue of the attribution clause.
+        let &(ci, m) = cues
+            .iter()
+            .find(|&&(ci, _)| ci >= k && ci < sent.end && !used[ci])?;
+        if p.has_quote_mark(k, ci) || ci > k + 40 {
+            return None;
+        }
+        let mention = self.trailing_speaker(p, k, ci, m, &sent)?;
+        if self.quote_is_title(p, q, ci, m, mention, &sent) {
+            return None;
+        }
+        used[ci] = true;
+        let (kind, content) = with_words_before(p, q);
+        Some(Statement {
+            kind,
+            parts: vec![content],
+            cue: Some(self.cue_ref(p, ci, m)),
+            mention,
+            source: SpeakerSource::Mention,
+            rule: Rule::QuoteThenCue,
+        })
+    }
+
+    /// The speaker of an attribution that starts at `k` and has its cue at
+    /// `ci`. `None`: what stands there is no attribution; `Some(None)`: it
+    /// is one, but its speaker has no edges the rules can tell.
+    fn trailing_speaker(
+        &self,
+        p: &Para,
+        k: usize,
+        ci: usize,
+        m: CueMatch,
+        sent: &Range<usize>,
+    ) -> Option<Option<Span>> {
+        if ci == k {
+            // Inverted: "said Hamas spokesperson X" / "said he".
+            let e = ci + m.len;
+            if e < p.toks.len() && self.words.pronoun(p.toks[e].norm).is_some() {
+                return Some(Some(p.toks[e].span));
+            }
+            let (a, b) = self.np_right(p, e, sent.end.max(e))?;
+            return Some(Some(p.span(a, b)));
+        }
+        match self
+            .speaker_left(p, ci, k)
+            .filter(|m| p.tok_at(m.start) == k)
+        {
+            Some(m) => Some(Some(m)),
+            None => self.unread_speaker(p, k, ci),
+        }
+    }
+
+    /// A speaker the phrase reader does not cover ("the book", "Jane Roe, a
+    /// writer for The Atlantic,"): all that stands before the cue, if it
+    /// opens as a noun phrase does.
+    fn unread_speaker(&self, p: &Para, k: usize, ci: usize) -> Option<Option<Span>> {
+        let t = &p.toks[k];
+        let opens = t.is_cap()
+            || self.words.roles(t.norm).has(Roles::DETERMINER)
+            || self.words.pronoun(t.norm).is_some();
+        if !opens {
+            return None;
+        }
+        let mut b = ci;
+        while b > k
+            && (is_punct(&p.toks[b - 1]) || self.words.roles(p.toks[b - 1].norm).has(Roles::SKIP))
+        {
+            b -= 1;
+        }
+        // The noun phrase alone, unless an appositive follows it.
+        if let Some((_, nb)) = self.np_right(p, k, b) {
+            if nb < b && p.toks[nb].text != "," {
+                b = nb;
+            }
+        }
+        Some((b > k).then(|| p.span(k, b)))
+    }
+
+    /// `On "Face the Nation," Ryan said the plan …`: a short quote is a
+    /// title when a clause opens after the cue (and past its speaker and
+    /// addressee), because that clause is the cue's content.
+    fn quote_is_title(
+        &self,
+        p: &Para,
+        q: &Quote,
+        ci: usize,
+        m: CueMatch,
+        mention: Option<Span>,
+        sent: &Range<usize>,
+    ) -> bool {
+        let mut e = ci + m.len;
+        if let Some(ms) = mention.filter(|ms| ms.start > p.toks[ci].span.start) {
+            e = p.tok_at(ms.end);
+        }
+        // "“Thank you,” she told the crowd.": past the addressee.
+        e = self.skip_addressee(p, m, e, sent.end);
+        p.quote_words(q) < 4 && e < sent.end && {
+            let n = &p.toks[e];
+            // A clause opens: "that", a subject pronoun, a determiner.
+            n.norm == "that"
+                || self.words.roles(n.norm).has(Roles::DETERMINER)
+                || self.words.pronoun(n.norm).is_some()
+        }
+    }
+
+    /// `X said: “…”` / `…, declaring: “…”` / `X told Reuters, “…”`.
+    pub(super) fn quote_with_leading_cue(
+        &self,
+        p: &Para,
+        q: &Quote,
+        cues: &[(usize, CueMatch)],
+        used: &mut [bool],
+        earlier: &[Statement],
+    ) -> Option<Statement> {
+        let open = p.tok_at(q.outer.start);
+        if open == 0 {
+            return None;
+        }
+        let sent = p.sent_of(open);
+        // The token right before the opening mark must be ':' or ','.
+        let mut k = open;
+        while k > sent.start && is_quote_mark(&p.toks[k - 1]) {
+            k -= 1;
+        }
+        if k == sent.start || !INTRODUCERS.contains(&p.toks[k - 1].text) {
+            return None;
+        }
+        let &(ci, m) = cues.iter().rev().find(|&&(ci, m)| {
+            ci + m.len < k && ci + m.len + 6 >= k && ci >= sent.start && !used[ci]
+        })?;
+        if p.has_that_or_quote(ci + m.len, k) {
+            return None;
+        }
+        let mention = self.speaker_for(p, ci, sent.start, earlier);
+        used[ci] = true;
+        let mut parts = vec![q.content];
+        let mut kind = Kind::Direct;
+        if let Some(first) = mention.and_then(|ms| self.lead_in(p, &sent, ms, k)) {
+            parts.insert(0, first);
+            kind = Kind::Mixed;
+        }
+        Some(Statement {
+            kind,
+            parts,
+            cue: Some(self.cue_ref(p, ci, m)),
+            mention,
+            source: SpeakerSource::Mention,
+            rule: Rule::CueThenQuote {
+                named: mention.is_some(),
+            },
+        })
+    }
+
+    /// "While prices rose, he said, “this changes nothing.”": the words
+    /// before an attribution set off by commas are the statement's first
+    /// part, unless they only set the scene (a preposition, a participle or
+    /// a time word opens them). `ms` is the speaker, `k` the token after
+    /// the comma before the quote.
+    fn lead_in(&self, p: &Para, sent: &Range<usize>, ms: Span, k: usize) -> Option<Span> {
+        let a = p.tok_at(ms.start);
+        let first = &p.toks[sent.start];
+        let is_part = a > sent.start + 2
+            && p.toks[a - 1].text == ","
+            && !p.has_quote_mark(sent.start, a)
+            && p.words(sent.start, a) >= 4
+            && p.toks[k - 1].text == ","
+            && !self.words.roles(first.norm).has(Roles::PREPOSITION)
+            && !first.norm.ends_with("ing")
+            && !p.toks[sent.start..a]
+                .iter()
+                .any(|t| self.words.roles(t.norm).has(Roles::TIME));
+        if !is_part {
+            return None;
+        }
+        p.trim_content(sent.start, a - 1)
+    }
+
+    /// Pass 3: quotes no rule has claimed. One that opens the paragraph
+    /// continues a quote the previous paragraph left open (`carry`);
+    /// others are read as statements of the sentence they stand in, or
+    /// attached to the nearest speaker.
+    pub(super) fn leftover_quotes(
+        &self,
+        p: &Para,
+        claims: &mut Claims,
+        out: &mut Vec<Statement>,
+        carry: Option<usize>,
+    ) {
+        let base = claims.base;
+        for (qi, q) in p.quotes.iter().enumerate() {
+            if claims.quote[qi] || inside_statement(q, &out[base..]) {
+                continue;
+            }
+            let opens_paragraph = p
+                .toks
+                .first()
+                .is_some_and(|t| t.span.start >= q.outer.start);
+            if let (Some(c), true) = (carry, opens_paragraph) {
+                if c < out.len() {
+                    out[c].parts.push(q.content);
+                    claims.quote[qi] = true;
+                    continue;
+                }
+            }
+            if p.quote_words(q) < 4 {
+                continue; // scare quotes, titles, single words
+            }
+            match self.quote_in_sentence(p, q, out, base) {
+                Some(st) => out.push(st),
+                None => attach_unattributed(q, out, base, opens_paragraph),
+            }
+            claims.quote[qi] = true;
+        }
+    }
+
+    /// A quote inside a sentence whose cue was not found: the sentence from
+    /// "that" (or its start) on is the statement, and the paragraph's
+    /// latest speaker before it likely its speaker. Not for a quote that
+    /// opens its sentence, which is one of the speaker's own.
+    fn quote_in_sentence(
+        &self,
+        p: &Para,
+        q: &Quote,
+        out: &[Statement],
+        base: usize,
+    ) -> Option<Statement> {
+        let open = p.tok_at(q.outer.start);
+        let qs = p.sent_of(open);
+        if p.words(qs.start, open) < 2 || p.has_quote_mark(qs.start, open) {
+            return None;
+        }
+        let start = (qs.start..open)
+            .find(|&k| p.toks[k].norm == "that")
+            .unwrap_or(qs.start);
+        let end = p
+            .tok_at(q.outer.end)
+            .max(self.clause_end(p, open, qs.end.max(open)));
+        let content = p.trim_content(start, end.min(p.toks.len()))?;
+        let speaker = (base..out.len())
+            .filter(|&s| out[s].parts[0].start < content.start)
+            .max_by_key(|&s| out[s].parts[0].start);
+        Some(Statement {
+            kind: Kind::Mixed,
+            parts: vec![content],
+            cue: None,
+            mention: None,
+            source: speaker.map_or(SpeakerSource::None, SpeakerSource::Continues),
+            rule: Rule::QuoteInSentence,
+        })
+    }
+}
+
+/// Where the attribution after a quote may start (past a comma or dash),
+/// and its sentence: the one where the quote closes, or the whole next
+/// sentence after a quoted question or exclamation, where the sentence
+/// splitter cuts (`“Who knows?” Graham asked.`).
+fn attribution_after(p: &Para, q: &Quote) -> Option<(usize, Range<usize>)> {
+    let after = p.tok_at(q.outer.end);
+    if after >= p.toks.len() {
+        return None;
+    }
+    let mut sent = p.sent_of(after - 1);
+    if after >= sent.end {
+        let closes_q = q.content.slice(p.text).ends_with(['?', '!']);
+        let next = p.sent_of(after);
+        if !closes_q || next.start != after || next.len() > 14 {
+            return None;
+        }
+        sent = next;
+    }
+    let mut k = after;
+    if k < p.toks.len() && SEPARATORS.contains(&p.toks[k].text) {
+        k += 1;
+    }
+    Some((k, sent))
+}
+
+/// Words of the sentence before the quote belong to the statement:
+/// `The plan "is a misguided approach," Burman said.` is mixed. Not after
+/// a colon or a comma, which introduce the quote as a whole.
+fn with_words_before(p: &Para, q: &Quote) -> (Kind, Span) {
+    let open = p.tok_at(q.outer.start);
+    let qs = p.sent_of(open);
+    if p.words(qs.start, open) < 2
+        || INTRODUCERS.contains(&p.toks[open - 1].text)
+        || p.has_quote_mark(qs.start, open)
+    {
+        return (Kind::Direct, q.content);
+    }
+    let s = p.after_intro(qs.start, open, 3);
+    match p.trim_content(s, p.tok_at(q.outer.end)) {
+        Some(c) => (Kind::Mixed, c),
+        None => (Kind::Direct, q.content),
+    }
+}
+
+/// Whether a quote is inside a statement's content already (a partial
+/// quote in indirect speech).
+fn inside_statement(q: &Quote, found: &[Statement]) -> bool {
+    found.iter().any(|s| {
+        s.parts
+            .iter()
+            .any(|a| a.start <= q.content.start && q.content.end <= a.end)
+    })
+}
+
+/// A quote with no attribution near it. Quotes around one attribution are
+/// one statement, so it is more of the paragraph's attributed quote before
+/// it, else it takes the speaker of the statement after it; alone, it
+/// continues the previous paragraph's speaker if it opens the paragraph.
+fn attach_unattributed(q: &Quote, out: &mut Vec<Statement>, base: usize, opens_paragraph: bool) {
+    let prev = (base..out.len())
+        .filter(|&s| out[s].kind == Kind::Direct && out[s].parts[0].start < q.content.start)
+        .max_by_key(|&s| out[s].parts[0].start);
+    let next = (base..out.len())
+        .filter(|&s| out[s].parts[0].start > q.content.start)
+        .min_by_key(|&s| out[s].parts[0].start);
+    if let Some(s) = prev {
+        out[s].parts.push(q.content);
+    } else if let Some(s) = next {
+        out.push(Statement {
+            kind: Kind::Direct,
+            parts: vec![q.content],
+            cue: None,
+            mention: None,
+            source: SpeakerSource::Continues(s),
+            rule: Rule::QuoteBeforeAttribution,
+        });
+    } else {
+        let prev_para = out[..base]
+            .iter()
+            .rposition(|s| s.mention.is_some() || s.source != SpeakerSource::None);
+        out.push(Statement {
+            kind: Kind::Direct,
+            parts: vec![q.content],
+            cue: None,
+            mention: None,
+            source: match prev_para {
+                Some(s) if opens_paragraph => SpeakerSource::Continues(s),
+                _ => SpeakerSource::None,
+            },
+            rule: Rule::QuoteAlone,
+        });
+    }
+}
