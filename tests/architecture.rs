@@ -364,8 +364,8 @@ struct Report {
 
 /// Test code may import any module: tests drive a stage through the whole
 /// pipeline. Test code is a file named `tests.rs` or `testkit.rs`, and the
-/// part of any file from its first `#[cfg(test)]` line on (Rust puts a
-/// file's tests last).
+/// part of any file from a `#[cfg(test)]` line followed by an inline
+/// `mod NAME {` on (Rust puts a file's own tests last).
 fn is_test_file(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     matches!(name, "tests.rs" | "testkit.rs")
@@ -377,8 +377,13 @@ fn production_code<'a>(rel: &str, text: &'a str) -> &'a str {
         return "";
     }
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim() == "#[cfg(test)]" {
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let inline_mod = lines.peek().is_some_and(|next| {
+            let next = next.trim();
+            next.starts_with("mod ") && next.ends_with('{')
+        });
+        if line.trim() == "#[cfg(test)]" && inline_mod {
             return &text[..at];
         }
         at += line.len();
@@ -700,7 +705,6 @@ fn read_src(dir: &Path, root: &Path, out: &mut Vec<SrcFile>) {
 }
 
 #[test]
-#[ignore = "enabled once attribution/ is split"]
 fn src_follows_the_declared_layers() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
@@ -933,7 +937,7 @@ fn test_code_may_import_any_floor() {
     let files = [
         file(
             "src/a/mod.rs",
-            "fn f() {}\n#[cfg(test)]\nmod t { use crate::b::X; }\n",
+            "fn f() {}\n#[cfg(test)]\nmod t {\n    use crate::b::X;\n}\n",
         ),
         file("src/a/tests.rs", "use crate::b::Y;\n"),
         file("src/testkit.rs", "use crate::b::Z;\n"),
@@ -942,5 +946,11 @@ fn test_code_may_import_any_floor() {
     let report = check(&files, layers);
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     let files = [file("src/a.rs", "use crate::b::X;\n"), file("src/b.rs", "")];
+    assert_eq!(check(&files, layers).problems.len(), 1);
+    // A declaration of a test module hides nothing after it.
+    let files = [
+        file("src/a.rs", "#[cfg(test)]\nmod tests;\nuse crate::b::X;\n"),
+        file("src/b.rs", ""),
+    ];
     assert_eq!(check(&files, layers).problems.len(), 1);
 }
