@@ -72,6 +72,20 @@ pub struct CueMatch {
     pub len: usize,
 }
 
+/// The complement frames of `cues.tsv` column 4, as its header documents them.
+const FRAMES: &[&str] = &[
+    "clause",
+    "quote",
+    "obj_to",
+    "obj_of",
+    "obj_that",
+    "obj_for",
+    "np",
+    "about",
+    "none",
+    "according",
+];
+
 /// The cue lexicon, indexed by inflected first word.
 #[derive(Debug, Default)]
 pub struct CueLexicon {
@@ -82,7 +96,9 @@ pub struct CueLexicon {
 impl CueLexicon {
     pub fn load(lex: &Lexicons) -> Result<Self, Error> {
         let mut out = CueLexicon::default();
-        for row in lex.rows("cues.tsv", 4, 5)? {
+        let rows = lex.rows("cues.tsv", 4, 5)?;
+        crate::lexicon::unique(&rows, 0)?;
+        for row in rows {
             let lemma = row.col(0).to_lowercase();
             let speech = match row.col(2) {
                 "speech" => true,
@@ -97,6 +113,12 @@ impl CueLexicon {
                 )));
             }
             let comp = row.col(3);
+            if let Some(f) = comp.split(',').map(str::trim).find(|f| !FRAMES.contains(f)) {
+                return Err(row.error(format!(
+                    "unknown complement frame {f:?}; the frames are {}",
+                    FRAMES.join(", ")
+                )));
+            }
             let mut words = lemma.split_whitespace().map(str::to_string);
             let Some(first) = words.next() else {
                 return Err(row.error("empty cue"));
@@ -251,6 +273,19 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("cues.tsv:3") && e.contains("warnings"), "{e}");
+    }
+
+    #[test]
+    fn unknown_frames_and_repeated_cues_are_errors() {
+        assert!(with_cues("blame\taccusation\tspeech\tobj_for,np\t\n").is_ok());
+        let e = with_cues("say\tneutral\tspeech\tclause,that\t\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("cues.tsv:1") && e.contains("\"that\""), "{e}");
+        let e = with_cues("say\tneutral\tspeech\tclause\t\nsay\tclaim\tspeech\tclause\t\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("cues.tsv:2") && e.contains("line 1"), "{e}");
     }
 
     #[test]

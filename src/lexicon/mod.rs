@@ -163,6 +163,22 @@ pub fn parse_rows<'a>(
     Ok(out)
 }
 
+/// Fails on the second row whose column `col` (lower-cased) repeats an
+/// earlier one: a repeated term would silently override the first.
+pub fn unique(rows: &[Row<'_>], col: usize) -> Result<(), Error> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for row in rows {
+        let key = row.col(col).to_lowercase();
+        if let Some(first) = seen.insert(key, row.line) {
+            return Err(row.error(format!(
+                "{:?} is already listed on line {first}; keep one row",
+                row.col(col)
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn read_text(p: &PathBuf) -> Result<String, Error> {
     let bytes = std::fs::read(p)
         .map_err(|e| Error::Lexicon(format!("{}: cannot read: {e}", p.display())))?;
@@ -201,6 +217,14 @@ mod tests {
         let err = parse_rows("t", "a b\n", 2, 2).unwrap_err().to_string();
         assert!(err.contains("t:1"), "{err}");
         assert!(err.contains("tabs"), "{err}");
+    }
+
+    #[test]
+    fn a_repeated_term_names_both_lines() {
+        let rows = parse_rows("t", "a\tx\nb\ty\nA\tz\n", 2, 2).unwrap();
+        let err = unique(&rows, 0).unwrap_err().to_string();
+        assert!(err.contains("t:3") && err.contains("line 1"), "{err}");
+        assert!(unique(&rows[..2], 0).is_ok());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::error::Error;
-use crate::lexicon::Lexicons;
+use crate::lexicon::{unique, Lexicons};
 
 /// Roles of a word in `lexicons/mention_words.tsv` (a word may have several).
 #[derive(Debug, Clone, Copy, Default)]
@@ -39,7 +39,7 @@ impl Roles {
     pub const MEDIUM: u32 = 1 << 21;
 
     /// The role names of the file's second column.
-    const NAMES: &'static [(&'static str, u32)] = &[
+    pub const NAMES: &'static [(&'static str, u32)] = &[
         ("determiner", Self::DETERMINER),
         ("modifier", Self::MODIFIER),
         ("particle", Self::PARTICLE),
@@ -107,11 +107,24 @@ impl WordLexicon {
         let mut s = WordLexicon::default();
         for row in lex.rows("mention_words.tsv", 2, 2)? {
             let Some(r) = Roles::named(row.col(1)) else {
-                return Err(row.error(format!("unknown role {:?}", row.col(1))));
+                let names: Vec<&str> = Roles::NAMES.iter().map(|&(n, _)| n).collect();
+                return Err(row.error(format!(
+                    "unknown role {:?}; the roles are {}",
+                    row.col(1),
+                    names.join(", ")
+                )));
             };
             s.roles.entry(row.col(0).to_lowercase()).or_default().0 |= r;
         }
-        for row in lex.rows("titles.tsv", 2, 3)? {
+        let titles = lex.rows("titles.tsv", 2, 3)?;
+        unique(&titles, 0)?;
+        for row in titles {
+            if !matches!(row.col(1), "honorific" | "office" | "role") {
+                return Err(row.error(format!(
+                    "kind must be honorific, office or role, not {:?}",
+                    row.col(1)
+                )));
+            }
             let t = row.col(0).to_lowercase();
             s.max_title_words = s.max_title_words.max(t.split_whitespace().count());
             let g = match row.col(2) {
@@ -124,16 +137,24 @@ impl WordLexicon {
             };
             s.titles.insert(t, g);
         }
-        for row in lex.rows("entities.tsv", 2, 2)? {
+        let entities = lex.rows("entities.tsv", 2, 2)?;
+        unique(&entities, 0)?;
+        for row in entities {
             let k = match row.col(1) {
                 "organization" => EntityKind::Organization,
                 "group" => EntityKind::Group,
                 "anonymous" => EntityKind::Anonymous,
-                other => return Err(row.error(format!("unknown type {other:?}"))),
+                other => {
+                    return Err(row.error(format!(
+                        "unknown type {other:?}; the types are organization, group, anonymous"
+                    )))
+                }
             };
             s.heads.insert(row.col(0).to_lowercase(), k);
         }
-        for row in lex.rows("pronouns.tsv", 4, 4)? {
+        let pronouns = lex.rows("pronouns.tsv", 4, 4)?;
+        unique(&pronouns, 0)?;
+        for row in pronouns {
             let gender = match row.col(1) {
                 g @ ("m" | "f" | "n" | "x") => g.chars().next().unwrap_or('x'),
                 other => {
@@ -160,7 +181,9 @@ impl WordLexicon {
                 },
             );
         }
-        for row in lex.rows("demonyms.tsv", 2, 2)? {
+        let demonyms = lex.rows("demonyms.tsv", 2, 2)?;
+        unique(&demonyms, 0)?;
+        for row in demonyms {
             s.demonyms
                 .insert(row.col(0).to_lowercase(), row.col(1).to_string());
         }
@@ -196,10 +219,41 @@ impl WordLexicon {
 mod tests {
     use super::*;
 
-    fn with_pronouns(rows: &str) -> Result<WordLexicon, Error> {
+    /// The word lists with `file` replaced by `rows`.
+    fn with(file: &str, rows: &str) -> Result<WordLexicon, Error> {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("pronouns.tsv"), rows).unwrap();
+        std::fs::write(dir.path().join(file), rows).unwrap();
         WordLexicon::load(&Lexicons::load(Some(dir.path())).unwrap())
+    }
+
+    fn with_pronouns(rows: &str) -> Result<WordLexicon, Error> {
+        with("pronouns.tsv", rows)
+    }
+
+    #[test]
+    fn bad_title_kinds_unknown_types_and_repeated_terms_are_errors() {
+        let e = with("titles.tsv", "mayor\toffice\t\nceo\tboss\t\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("titles.tsv:2") && e.contains("honorific, office or role"),
+            "{e}"
+        );
+        let e = with("entities.tsv", "ministry\torganization\ngang\tmob\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("entities.tsv:2") && e.contains("organization, group, anonymous"),
+            "{e}"
+        );
+        let e = with("entities.tsv", "activists\tgroup\nActivists\tgroup\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("entities.tsv:2") && e.contains("line 1"), "{e}");
+        let e = with("demonyms.tsv", "israeli\tIsrael\nisraeli\tIsrael\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("demonyms.tsv:2"), "{e}");
     }
 
     #[test]
@@ -212,9 +266,7 @@ mod tests {
     }
 
     fn with_mention_words(rows: &str) -> Result<WordLexicon, Error> {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("mention_words.tsv"), rows).unwrap();
-        WordLexicon::load(&Lexicons::load(Some(dir.path())).unwrap())
+        with("mention_words.tsv", rows)
     }
 
     #[test]
@@ -242,6 +294,7 @@ mod tests {
             e.contains("mention_words.tsv:3") && e.contains("subordinate"),
             "{e}"
         );
+        assert!(e.contains("the roles are determiner"), "{e}");
     }
 
     #[test]
