@@ -169,6 +169,31 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// The one line a run prints at its end.
+    fn line(&self, cfg: &RunConfig) -> String {
+        // Under cron an empty input folder is worth saying in the one line.
+        let hint = if self.documents == 0 {
+            format!(
+                "; no documents found: folders are searched for .{} files (see --ext)",
+                cfg.input.extensions.join(", .")
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "quotestance: {} documents ({} ok, {} not ok), {:.1} MB in {:.2} s ({:.1} MB/s) -> {}{hint}",
+            self.documents,
+            self.documents - self.not_ok,
+            self.not_ok,
+            self.bytes as f64 / 1e6,
+            self.seconds,
+            self.bytes as f64 / 1e6 / self.seconds.max(1e-9),
+            cfg.out_dir.display()
+        )
+    }
+}
+
 impl CorpusStep for Summary {
     fn observe(&mut self, r: &DocResult) {
         self.documents += 1;
@@ -242,33 +267,7 @@ fn run_with(cfg: &RunConfig, lex: &Lexicons, pipeline: &Pipeline) -> Result<Summ
 
     let (tx, rx) = mpsc::sync_channel::<Vec<DocResult>>(1);
     let writer_progress = progress.clone();
-    let writer = std::thread::spawn(move || -> Result<(Output, Summary), Error> {
-        let mut output = output;
-        let mut sinks = sinks;
-        let mut summary = Summary::default();
-        for batch in rx {
-            for r in batch {
-                for sink in &mut sinks {
-                    sink.write(&r)?;
-                }
-                summary.observe(&r);
-                if r.status != Status::Ok {
-                    writer_progress.warn(&format!(
-                        "{}: {}: {}",
-                        r.path,
-                        r.status.as_str(),
-                        r.message
-                    ));
-                }
-                writer_progress.advance(r.bytes.max(1));
-            }
-        }
-        for sink in sinks {
-            sink.finish(&mut output)?;
-        }
-        summary.finish(&mut output)?;
-        Ok((output, summary))
-    });
+    let writer = std::thread::spawn(move || write_results(rx, output, sinks, &writer_progress));
 
     loop {
         let mut batch = Vec::new();
@@ -294,8 +293,44 @@ fn run_with(cfg: &RunConfig, lex: &Lexicons, pipeline: &Pipeline) -> Result<Summ
         .join()
         .map_err(|_| Error::Output("the output writer thread panicked".into()))??;
 
-    let ended = SystemTime::now();
-    let manifest = serde_json::json!({
+    let manifest = manifest(cfg, lex, started);
+    summary.tables = output.commit(manifest)?;
+    summary.seconds = clock.elapsed().as_secs_f64();
+    progress.finish(&summary.line(cfg));
+    Ok(summary)
+}
+
+/// The writer thread: every result, in input order, to every sink and to
+/// the run's corpus-level steps; then each finishes into the output.
+fn write_results(
+    rx: mpsc::Receiver<Vec<DocResult>>,
+    mut output: Output,
+    mut sinks: Vec<Box<dyn Sink>>,
+    progress: &Progress,
+) -> Result<(Output, Summary), Error> {
+    let mut summary = Summary::default();
+    for batch in rx {
+        for r in batch {
+            for sink in &mut sinks {
+                sink.write(&r)?;
+            }
+            summary.observe(&r);
+            if r.status != Status::Ok {
+                progress.warn(&format!("{}: {}: {}", r.path, r.status.as_str(), r.message));
+            }
+            progress.advance(r.bytes.max(1));
+        }
+    }
+    for sink in sinks {
+        sink.finish(&mut output)?;
+    }
+    summary.finish(&mut output)?;
+    Ok((output, summary))
+}
+
+/// The manifest's description of the run (the steps add their own entries).
+fn manifest(cfg: &RunConfig, lex: &Lexicons, started: SystemTime) -> serde_json::Value {
+    serde_json::json!({
         "tool": "quotestance",
         "version": env!("CARGO_PKG_VERSION"),
         "arguments": cfg.args,
@@ -305,30 +340,8 @@ fn run_with(cfg: &RunConfig, lex: &Lexicons, pipeline: &Pipeline) -> Result<Summ
         })).collect::<Vec<_>>(),
         "jobs": cfg.jobs,
         "started": rfc3339(started),
-        "ended": rfc3339(ended),
-    });
-    summary.tables = output.commit(manifest)?;
-    summary.seconds = clock.elapsed().as_secs_f64();
-    // Under cron an empty input folder is worth saying in the one line.
-    let hint = if summary.documents == 0 {
-        format!(
-            "; no documents found: folders are searched for .{} files (see --ext)",
-            cfg.input.extensions.join(", .")
-        )
-    } else {
-        String::new()
-    };
-    progress.finish(&format!(
-        "quotestance: {} documents ({} ok, {} not ok), {:.1} MB in {:.2} s ({:.1} MB/s) -> {}{hint}",
-        summary.documents,
-        summary.documents - summary.not_ok,
-        summary.not_ok,
-        summary.bytes as f64 / 1e6,
-        summary.seconds,
-        summary.bytes as f64 / 1e6 / summary.seconds.max(1e-9),
-        cfg.out_dir.display()
-    ));
-    Ok(summary)
+        "ended": rfc3339(SystemTime::now()),
+    })
 }
 
 fn rfc3339(t: SystemTime) -> String {

@@ -105,6 +105,16 @@ pub struct WordLexicon {
 impl WordLexicon {
     pub fn load(lex: &Lexicons) -> Result<Self, Error> {
         let mut s = WordLexicon::default();
+        s.load_roles(lex)?;
+        s.load_titles(lex)?;
+        s.load_heads(lex)?;
+        s.load_pronouns(lex)?;
+        s.load_demonyms(lex)?;
+        Ok(s)
+    }
+
+    /// `mention_words.tsv`: a word may have several roles, one row each.
+    fn load_roles(&mut self, lex: &Lexicons) -> Result<(), Error> {
         for row in lex.rows("mention_words.tsv", 2, 2)? {
             let Some(r) = Roles::named(row.col(1)) else {
                 let names: Vec<&str> = Roles::NAMES.iter().map(|&(n, _)| n).collect();
@@ -114,8 +124,12 @@ impl WordLexicon {
                     names.join(", ")
                 )));
             };
-            s.roles.entry(row.col(0).to_lowercase()).or_default().0 |= r;
+            self.roles.entry(row.col(0).to_lowercase()).or_default().0 |= r;
         }
+        Ok(())
+    }
+
+    fn load_titles(&mut self, lex: &Lexicons) -> Result<(), Error> {
         let titles = lex.rows("titles.tsv", 2, 3)?;
         unique(&titles, 0)?;
         for row in titles {
@@ -126,7 +140,7 @@ impl WordLexicon {
                 )));
             }
             let t = row.col(0).to_lowercase();
-            s.max_title_words = s.max_title_words.max(t.split_whitespace().count());
+            self.max_title_words = self.max_title_words.max(t.split_whitespace().count());
             let g = match row.col(2) {
                 "m" => Some('m'),
                 "f" => Some('f'),
@@ -135,8 +149,12 @@ impl WordLexicon {
                     return Err(row.error(format!("gender must be m, f or empty, not {other:?}")))
                 }
             };
-            s.titles.insert(t, g);
+            self.titles.insert(t, g);
         }
+        Ok(())
+    }
+
+    fn load_heads(&mut self, lex: &Lexicons) -> Result<(), Error> {
         let entities = lex.rows("entities.tsv", 2, 2)?;
         unique(&entities, 0)?;
         for row in entities {
@@ -150,8 +168,12 @@ impl WordLexicon {
                     )))
                 }
             };
-            s.heads.insert(row.col(0).to_lowercase(), k);
+            self.heads.insert(row.col(0).to_lowercase(), k);
         }
+        Ok(())
+    }
+
+    fn load_pronouns(&mut self, lex: &Lexicons) -> Result<(), Error> {
         let pronouns = lex.rows("pronouns.tsv", 4, 4)?;
         unique(&pronouns, 0)?;
         for row in pronouns {
@@ -172,7 +194,7 @@ impl WordLexicon {
                 "3" => 3,
                 other => return Err(row.error(format!("person must be 1, 2 or 3, not {other:?}"))),
             };
-            s.pronouns.insert(
+            self.pronouns.insert(
                 row.col(0).to_lowercase(),
                 Pronoun {
                     gender,
@@ -181,13 +203,17 @@ impl WordLexicon {
                 },
             );
         }
+        Ok(())
+    }
+
+    fn load_demonyms(&mut self, lex: &Lexicons) -> Result<(), Error> {
         let demonyms = lex.rows("demonyms.tsv", 2, 2)?;
         unique(&demonyms, 0)?;
         for row in demonyms {
-            s.demonyms
+            self.demonyms
                 .insert(row.col(0).to_lowercase(), row.col(1).to_string());
         }
-        Ok(s)
+        Ok(())
     }
 
     pub fn roles(&self, norm: &str) -> Roles {

@@ -92,24 +92,7 @@ impl SpeakerResolver {
                 sc.head_end = Some(i + 1);
             }
             if let Some(k) = head {
-                r.head = Some(t.norm.to_string());
-                r.anaphoric = roles.has(Roles::ANAPHORIC);
-                r.plural = t.norm.ends_with('s');
-                r.kind = Some(match k {
-                    EntityKind::Organization => SpeakerType::Organization,
-                    EntityKind::Group => SpeakerType::Group,
-                    EntityKind::Anonymous => SpeakerType::Anonymous,
-                });
-                // "the Health Ministry", "the Trump administration": a name
-                // right before an organisation noun names the organisation;
-                // so does a capitalised run of them ("Transit Workers Union").
-                if sc.name_start.is_some()
-                    && sc.name_end == i
-                    && (k == EntityKind::Organization || t.is_cap())
-                {
-                    sc.name_end = i + 1;
-                    r.org_name |= k == EntityKind::Organization;
-                }
+                read_head(t, k, roles, i, r, &mut sc);
             }
             if head.is_none()
                 && (t.is_cap()
@@ -121,28 +104,10 @@ impl SpeakerResolver {
             {
                 sc.name_start.get_or_insert(i);
                 sc.name_end = i + 1;
-            } else if t.is_possessive() && t.is_cap() {
-                // "Netanyahu’s office": the owner is an affiliation.
-                r.affiliation = Some(t.text.trim_end_matches(['s', '’', '\'']).to_string());
-                sc.name_start = None;
-            } else if t.is_possessive()
-                && i > 0
-                && seg[i - 1].norm == "the"
-                && self
-                    .words
-                    .head_kind(t.norm.trim_end_matches("'s"))
-                    .is_some_and(|k| k != EntityKind::Anonymous)
+            } else if t.is_possessive() && self.read_owner(seg, i, r)
+                || sc.name_start.is_some() && sc.name_end <= i
             {
-                // "the group’s spokesman": the owner is a description,
-                // resolved against earlier speakers.
-                let owner = t.text.trim_end_matches(['s', '’', '\'']);
-                r.affiliation = Some(format!("{} {owner}", seg[i - 1].text));
-                r.affiliation_anaphoric = self
-                    .words
-                    .roles(t.norm.trim_end_matches("'s"))
-                    .has(Roles::ANAPHORIC);
-                sc.name_start = None;
-            } else if sc.name_start.is_some() && sc.name_end <= i {
+                // An owner ends the name run, as does the first word past it.
                 sc.name_start = None;
             } else if i == 0 && roles.has(Roles::DETERMINER) {
                 r.definite = t.norm == "the";
@@ -150,6 +115,31 @@ impl SpeakerResolver {
             i += 1;
         }
         sc
+    }
+
+    /// A possessive owner as the affiliation: "Netanyahu’s office" names
+    /// it; "the group’s spokesman" describes it, to be resolved against
+    /// earlier speakers. False when `seg[i]` is neither.
+    fn read_owner(&self, seg: &[Tok], i: usize, r: &mut Reading) -> bool {
+        let t = seg[i];
+        let owner = t.text.trim_end_matches(['s', '’', '\'']);
+        if t.is_cap() {
+            r.affiliation = Some(owner.to_string());
+            return true;
+        }
+        let head = t.norm.trim_end_matches("'s");
+        if i > 0
+            && seg[i - 1].norm == "the"
+            && self
+                .words
+                .head_kind(head)
+                .is_some_and(|k| k != EntityKind::Anonymous)
+        {
+            r.affiliation = Some(format!("{} {owner}", seg[i - 1].text));
+            r.affiliation_anaphoric = self.words.roles(head).has(Roles::ANAPHORIC);
+            return true;
+        }
+        false
     }
 
     /// The title of `n` words at `seg[i]` (longest first), recorded in `r`;
@@ -237,4 +227,24 @@ struct Scan {
     name_start: Option<usize>,
     name_end: usize,
     head_end: Option<usize>,
+}
+
+/// A head noun at `seg[i]` ("ministry", "officials") types the speaker.
+fn read_head(t: Tok, k: EntityKind, roles: Roles, i: usize, r: &mut Reading, sc: &mut Scan) {
+    r.head = Some(t.norm.to_string());
+    r.anaphoric = roles.has(Roles::ANAPHORIC);
+    r.plural = t.norm.ends_with('s');
+    r.kind = Some(match k {
+        EntityKind::Organization => SpeakerType::Organization,
+        EntityKind::Group => SpeakerType::Group,
+        EntityKind::Anonymous => SpeakerType::Anonymous,
+    });
+    // "the Health Ministry", "the Trump administration": a name right
+    // before an organisation noun names the organisation; so does a
+    // capitalised run of them ("Transit Workers Union").
+    if sc.name_start.is_some() && sc.name_end == i && (k == EntityKind::Organization || t.is_cap())
+    {
+        sc.name_end = i + 1;
+        r.org_name |= k == EntityKind::Organization;
+    }
 }
