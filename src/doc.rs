@@ -229,6 +229,35 @@ impl Tok<'_> {
     }
 }
 
+/// A span with its byte and code-point offsets (ends exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offsets {
+    pub start_byte: usize,
+    pub end_byte: usize,
+    pub start_char: usize,
+    pub end_char: usize,
+}
+
+impl Offsets {
+    pub fn of(doc: &Doc, span: Span) -> Self {
+        Offsets {
+            start_byte: span.start,
+            end_byte: span.end,
+            start_char: doc.char_of(span.start),
+            end_char: doc.char_of(span.end),
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start_byte, self.end_byte)
+    }
+
+    /// The text this span covers.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        self.span().slice(text)
+    }
+}
+
 /// One document: its text and the layers of cleaning and tokenizing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Doc {

@@ -13,7 +13,8 @@
 //!   decoding documents) → [`clean`] (paragraphs, boilerplate flags) →
 //!   [`tokenize`] (sentences, words, norms, stems) → [`attribution`]
 //!   (statements, cues, speaker mentions) → [`speakers`] (resolving mentions
-//!   to the document's entities).
+//!   to the document's entities) → [`stance`] (acts, hedging, valence and
+//!   target polarity, each score the sum of its lexicon hits).
 //! - [`result`]: [`result::DocResult`], the one serialisable per-document
 //!   result (statements carrying their speakers, ids, both kinds of offsets).
 //! - [`output`]: sinks (the CSV tables, declared as columns once) and the
@@ -35,6 +36,7 @@ pub mod progress;
 pub mod result;
 pub mod span;
 pub mod speakers;
+pub mod stance;
 #[cfg(test)]
 mod testkit;
 pub mod tokenize;

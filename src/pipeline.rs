@@ -24,6 +24,7 @@ use crate::output::{CorpusStep, CsvSink, Output, OutputOptions, Sink};
 use crate::progress::Progress;
 pub use crate::result::{Analysis, DocResult};
 use crate::speakers::SpeakerResolver;
+use crate::stance::Stancer;
 use crate::tokenize::Tokenizer;
 
 /// The stages, built once from the lexicons and shared by every worker.
@@ -32,6 +33,7 @@ pub struct Pipeline {
     tokenizer: Tokenizer,
     attributor: Attributor,
     speakers: SpeakerResolver,
+    stancer: Stancer,
     max_bytes: u64,
     /// Tests only: analysing a text that contains this panics.
     #[cfg(test)]
@@ -49,6 +51,7 @@ impl Pipeline {
             tokenizer: Tokenizer::new(lex, subword)?,
             attributor: Attributor::new(lex)?,
             speakers: SpeakerResolver::new(lex)?,
+            stancer: Stancer::new(lex)?,
             max_bytes,
             #[cfg(test)]
             panic_on: None,
@@ -107,7 +110,8 @@ impl Pipeline {
         let doc = Doc::new(text, cleaned, tokens);
         let statements = self.attributor.attribute(&doc);
         let speakers = self.speakers.resolve(&doc, &statements);
-        Analysis::new(doc_id, doc, statements, speakers)
+        let stance = self.stancer.score(&doc, &statements);
+        Analysis::new(doc_id, doc, statements, speakers, stance)
     }
 }
 

@@ -12,10 +12,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::{CueRef, Kind, Rule, SpeakerSource, Statement};
+pub use crate::doc::Offsets;
 use crate::doc::Doc;
 use crate::input::{Meta, Status};
-use crate::span::Span;
 use crate::speakers::{Entity, Resolution, Speakers};
+use crate::stance::{Stance, StanceLayer};
 
 /// One document's outcome: always present, whatever happened to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,35 +60,8 @@ pub struct Analysis {
     pub statements: Vec<StatementRecord>,
     /// The document's speakers; [`StatementRecord::speaker`] indexes into it.
     pub entities: Vec<Entity>,
-}
-
-/// A span with its byte and code-point offsets (ends exclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Offsets {
-    pub start_byte: usize,
-    pub end_byte: usize,
-    pub start_char: usize,
-    pub end_char: usize,
-}
-
-impl Offsets {
-    pub fn of(doc: &Doc, span: Span) -> Self {
-        Offsets {
-            start_byte: span.start,
-            end_byte: span.end,
-            start_char: doc.char_of(span.start),
-            end_char: doc.char_of(span.end),
-        }
-    }
-
-    pub fn span(&self) -> Span {
-        Span::new(self.start_byte, self.end_byte)
-    }
-
-    /// The text this span covers.
-    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
-        self.span().slice(text)
-    }
+    /// The stance of the text outside statements: the article's own voice.
+    pub authorial: Stance,
 }
 
 /// One content part of a statement.
@@ -128,6 +102,7 @@ pub struct StatementRecord {
     /// `doc_id:eN`, the resolved speaker within the document.
     pub speaker_id: Option<String>,
     pub resolution: Resolution,
+    pub stance: Stance,
 }
 
 /// A statement whose speaker stays unknown is worth at most this much.
@@ -135,15 +110,26 @@ const UNRESOLVED_CONFIDENCE: f64 = 0.3;
 
 impl Analysis {
     /// Puts the layers of one document together into its result.
-    pub fn new(doc_id: &str, doc: Doc, statements: Vec<Statement>, speakers: Speakers) -> Self {
+    pub fn new(
+        doc_id: &str,
+        doc: Doc,
+        statements: Vec<Statement>,
+        speakers: Speakers,
+        stance: StanceLayer,
+    ) -> Self {
         let Speakers {
             of_statement,
             entities,
         } = speakers;
+        let StanceLayer {
+            of_statement: stances,
+            authorial,
+        } = stance;
         let records = statements
             .into_iter()
             .zip(of_statement)
-            .map(|(st, sp)| {
+            .zip(stances)
+            .map(|((st, sp), stance)| {
                 let parts: Vec<Part> = st
                     .parts
                     .iter()
@@ -179,6 +165,7 @@ impl Analysis {
                     speaker: sp.entity,
                     speaker_id: sp.entity.map(|e| format!("{doc_id}:e{}", e + 1)),
                     resolution: sp.resolution,
+                    stance,
                 }
             })
             .collect();
@@ -186,6 +173,7 @@ impl Analysis {
             doc,
             statements: records,
             entities,
+            authorial,
         }
     }
 

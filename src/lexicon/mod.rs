@@ -3,9 +3,12 @@
 //!
 //! The binary embeds the repository's `lexicons/` so that it runs anywhere on
 //! its own; `--lexicons DIR` replaces any of them file by file, so a user can
-//! tune one list without copying the rest. Each stage parses the files it
-//! needs into its own structures; this module only finds the text, checks the
-//! row shape and remembers a hash of what was used (for the manifest).
+//! tune one list without copying the rest. The stance lexicons are a set
+//! rather than fixed names (`lexicons/stance/`): a `stance/` folder in DIR
+//! replaces the whole set, and `--lexicon PATH` adds files to it. Each stage
+//! parses the files it needs into its own structures; this module only finds
+//! the text, checks the row shape and remembers a hash of what was used (for
+//! the manifest).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,7 +39,28 @@ const BUILTIN: &[(&str, &str)] = &[
         "mention_words.tsv",
         include_str!("../../lexicons/mention_words.tsv"),
     ),
+    ("targets.tsv", include_str!("../../lexicons/targets.tsv")),
 ];
+
+/// The stance lexicons the binary ships with (the set `lexicons/stance/` holds).
+const BUILTIN_STANCE: &[(&str, &str)] = &[
+    (
+        "stance/acts.tsv",
+        include_str!("../../lexicons/stance/acts.tsv"),
+    ),
+    (
+        "stance/topic_neutral.txt",
+        include_str!("../../lexicons/stance/topic_neutral.txt"),
+    ),
+    (
+        "stance/vader_lexicon.txt",
+        include_str!("../../lexicons/stance/vader_lexicon.txt"),
+    ),
+];
+
+/// File endings of stance lexicons: our TSV, VADER's format or a plain word
+/// list (`.txt`), LIWC-style dictionaries (`.dic`).
+pub const STANCE_EXTENSIONS: &[&str] = &["tsv", "txt", "dic"];
 
 /// One lexicon file's text and where it was read from.
 #[derive(Debug, Clone)]
@@ -46,6 +70,35 @@ pub struct LexiconFile {
     pub origin: String,
     pub text: String,
     pub sha256: String,
+    /// A stance lexicon (one of the set), rather than a file of fixed name.
+    pub stance: bool,
+}
+
+impl LexiconFile {
+    fn new(name: String, origin: String, text: String, stance: bool) -> Self {
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        LexiconFile {
+            name,
+            origin,
+            text,
+            sha256,
+            stance,
+        }
+    }
+
+    /// Where the file is, for messages: its path, or `lexicons/NAME (built in)`.
+    pub fn location(&self) -> String {
+        if self.origin == "builtin" {
+            format!("lexicons/{} (built in)", self.name)
+        } else {
+            self.origin.clone()
+        }
+    }
+
+    /// Reads a file given by the user.
+    pub fn read(name: String, path: &Path, stance: bool) -> Result<Self, Error> {
+        Ok(Self::new(name, path.display().to_string(), read_text(path)?, stance))
+    }
 }
 
 /// All lexicon files a run uses.
@@ -57,6 +110,12 @@ pub struct Lexicons {
 impl Lexicons {
     /// The built-in lists, each replaced by `dir/<name>` when that file exists.
     pub fn load(dir: Option<&Path>) -> Result<Self, Error> {
+        Self::load_with(dir, &[])
+    }
+
+    /// As [`Lexicons::load`], with the stance set replaced by `dir/stance/`
+    /// when that folder exists, and `extra` stance lexicons added to it.
+    pub fn load_with(dir: Option<&Path>, extra: &[PathBuf]) -> Result<Self, Error> {
         if let Some(d) = dir {
             if !d.is_dir() {
                 return Err(Error::Lexicon(format!(
@@ -66,21 +125,38 @@ impl Lexicons {
             }
         }
         let mut files = BTreeMap::new();
+        let mut add = |f: LexiconFile| files.insert(f.name.clone(), f);
         for (name, builtin) in BUILTIN {
-            let (origin, text) = match dir.map(|d| d.join(name)).filter(|p| p.exists()) {
-                Some(p) => (p.display().to_string(), read_text(&p)?),
-                None => ("builtin".to_string(), (*builtin).to_string()),
-            };
-            let sha256 = hex(&Sha256::digest(text.as_bytes()));
-            files.insert(
-                name.to_string(),
-                LexiconFile {
-                    name: name.to_string(),
-                    origin,
-                    text,
-                    sha256,
-                },
-            );
+            add(match dir.map(|d| d.join(name)).filter(|p| p.exists()) {
+                Some(p) => LexiconFile::read(name.to_string(), &p, false)?,
+                None => LexiconFile::new(name.to_string(), "builtin".into(), builtin.to_string(), false),
+            });
+        }
+        match dir.map(|d| d.join("stance")).filter(|p| p.is_dir()) {
+            Some(set) => {
+                for p in stance_files_in(&set)? {
+                    let name = format!("stance/{}", p.file_name().unwrap_or_default().to_string_lossy());
+                    add(LexiconFile::read(name, &p, true)?);
+                }
+            }
+            None => {
+                for (name, builtin) in BUILTIN_STANCE {
+                    add(LexiconFile::new(name.to_string(), "builtin".into(), builtin.to_string(), true));
+                }
+            }
+        }
+        for p in extra {
+            let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+            if !STANCE_EXTENSIONS.contains(&ext.as_str()) {
+                return Err(Error::Lexicon(format!(
+                    "--lexicon {}: a stance lexicon ends in .tsv (our format), .txt (VADER's format or a word list) or .dic (LIWC style)",
+                    p.display()
+                )));
+            }
+            if !p.is_file() {
+                return Err(Error::Lexicon(format!("--lexicon {}: no such file", p.display())));
+            }
+            add(LexiconFile::read(format!("added/{}", p.display()), p, true)?);
         }
         Ok(Lexicons { files })
     }
@@ -100,10 +176,15 @@ impl Lexicons {
         self.files.values()
     }
 
+    /// The stance lexicons, in name order.
+    pub fn stance_files(&self) -> impl Iterator<Item = &LexiconFile> {
+        self.files.values().filter(|f| f.stance)
+    }
+
     /// Rows of a tab-separated file with between `min` and `max` columns.
     pub fn rows(&self, name: &str, min: usize, max: usize) -> Result<Vec<Row<'_>>, Error> {
         let f = self.file(name);
-        parse_rows(&f.origin, &f.text, min, max)
+        parse_rows(&f.location(), &f.text, min, max)
     }
 }
 
@@ -112,7 +193,7 @@ impl Lexicons {
 pub struct Row<'a> {
     pub line: usize,
     pub cols: Vec<&'a str>,
-    origin: &'a str,
+    origin: std::rc::Rc<str>,
 }
 
 impl Row<'_> {
@@ -130,11 +211,12 @@ impl Row<'_> {
 /// Rows of a TSV text: `#` starts a comment line, blank lines are skipped,
 /// fields are trimmed of surrounding spaces.
 pub fn parse_rows<'a>(
-    origin: &'a str,
+    origin: &str,
     text: &'a str,
     min: usize,
     max: usize,
 ) -> Result<Vec<Row<'a>>, Error> {
+    let origin: std::rc::Rc<str> = origin.into();
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -145,7 +227,7 @@ pub fn parse_rows<'a>(
         let row = Row {
             line: i + 1,
             cols,
-            origin,
+            origin: origin.clone(),
         };
         if row.cols.len() < min || row.cols.len() > max {
             let want = if min == max {
@@ -179,7 +261,29 @@ pub fn unique(rows: &[Row<'_>], col: usize) -> Result<(), Error> {
     Ok(())
 }
 
-fn read_text(p: &PathBuf) -> Result<String, Error> {
+/// The stance lexicons of a folder, in name order.
+fn stance_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let rd = std::fs::read_dir(dir)
+        .map_err(|e| Error::Lexicon(format!("{}: cannot list: {e}", dir.display())))?;
+    let mut out: Vec<PathBuf> = rd
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            // A licence or read-me beside the lists is not a list.
+            let stem = p.file_stem().unwrap_or_default().to_string_lossy().to_lowercase();
+            p.is_file()
+                && !stem.contains("license")
+                && !stem.contains("licence")
+                && !stem.starts_with("readme")
+                && p.extension()
+                    .is_some_and(|e| STANCE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str()))
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn read_text(p: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(p)
         .map_err(|e| Error::Lexicon(format!("{}: cannot read: {e}", p.display())))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);

@@ -7,6 +7,7 @@
 //! after every one of them is complete, so a crash or a full disk never
 //! leaves a mix of old and new tables.
 
+mod stance_tables;
 mod statements;
 mod table;
 mod text_tables;
@@ -46,6 +47,9 @@ pub const DOC_TABLES: &[TableKind] = &[
     text_tables::SENTENCES,
     text_tables::TOKENS,
     statements::STATEMENTS,
+    stance_tables::STANCE,
+    stance_tables::TARGETS,
+    stance_tables::LEXICON_HITS,
 ];
 
 /// A writer of per-document results (the CSV tables; later a JSON Lines

@@ -1,0 +1,454 @@
+//! Scoring one stretch of words: lexicon hits, the modifiers that bend them,
+//! and the scores they add up to.
+//!
+//! Every score is a sum of hit contributions, so that a user can read off
+//! exactly which words made it. Where a score is squashed into a range
+//! (valence into [−1, 1] as VADER does, acts into [0, 1]), the contributions
+//! are scaled by the same factor, and still sum to the score.
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::{Doc, Offsets};
+use crate::span::Span;
+
+use super::lexicon::{Category, StanceLexicon, Word};
+
+/// VADER's constants: the scale of a negated word, of an ALL-CAPS word, of
+/// an exclamation mark, and the normalisation alpha.
+const NEGATED: f64 = -0.74;
+const CAPS_BOOST: f64 = 0.733;
+const EXCLAMATION: f64 = 0.292;
+const MAX_EXCLAMATIONS: usize = 4;
+const ALPHA: f64 = 15.0;
+/// Weight before and after "but": what follows it is what counts.
+const BEFORE_CONTRAST: f64 = 0.5;
+const AFTER_CONTRAST: f64 = 1.5;
+/// Sentiment inside "if …"/"unless …" is hypothetical.
+const IN_CONDITION: f64 = 0.5;
+/// How many words back an intensifier or dampener reaches.
+const MODIFIER_REACH: usize = 3;
+/// An act found only through the cue's class ("accused" when the cue list
+/// knows it but the stance lexicon does not).
+const CUE_CLASS_WEIGHT: f64 = 1.0;
+
+/// A word of the text being scored.
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    pub word: Word<'a>,
+    pub text: &'a str,
+    pub span: Span,
+    /// A word of the statement's cue, not of its content.
+    pub cue: bool,
+}
+
+impl Token<'_> {
+    fn ends_clause(&self) -> bool {
+        matches!(self.text, "," | ";" | ":" | "." | "!" | "?" | "—" | "–" | "(" | ")")
+    }
+
+    fn is_caps(&self) -> bool {
+        self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && self.text.chars().all(|c| !c.is_lowercase())
+    }
+}
+
+/// What bent a hit's weight (each set bit one modifier, named in lexicon_hits.csv).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Modifiers(pub u16);
+
+impl Modifiers {
+    pub const NEGATED: u16 = 1;
+    pub const INTENSIFIED: u16 = 2;
+    pub const DAMPENED: u16 = 4;
+    pub const CAPS: u16 = 8;
+    pub const BEFORE_BUT: u16 = 16;
+    pub const AFTER_BUT: u16 = 32;
+    pub const IN_CONDITION: u16 = 64;
+    pub const FROM_CUE: u16 = 128;
+    pub const CUE_CLASS: u16 = 256;
+    pub const TOPIC_NEUTRAL: u16 = 512;
+    pub const SCALED: u16 = 1024;
+
+    const NAMES: [(u16, &'static str); 11] = [
+        (Self::NEGATED, "negated"),
+        (Self::INTENSIFIED, "intensified"),
+        (Self::DAMPENED, "dampened"),
+        (Self::CAPS, "caps"),
+        (Self::BEFORE_BUT, "before_but"),
+        (Self::AFTER_BUT, "after_but"),
+        (Self::IN_CONDITION, "in_condition"),
+        (Self::FROM_CUE, "from_cue"),
+        (Self::CUE_CLASS, "cue_class"),
+        (Self::TOPIC_NEUTRAL, "topic_neutral"),
+        (Self::SCALED, "scaled"),
+    ];
+
+    pub fn has(self, m: u16) -> bool {
+        self.0 & m != 0
+    }
+
+    /// The names of the set modifiers, `|`-separated.
+    pub fn names(self) -> String {
+        Self::NAMES
+            .iter()
+            .filter(|&&(m, _)| self.has(m))
+            .map(|&(_, n)| n)
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+}
+
+/// One lexicon match and what it contributed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub category: Category,
+    /// The lexicon file (its name in the run's set); `cue class` for an act
+    /// read from the cue's class, `punctuation` for exclamation marks.
+    pub file: String,
+    pub term: String,
+    pub at: Offsets,
+    pub weight: f64,
+    pub modifiers: Modifiers,
+    pub contribution: f64,
+}
+
+/// The scores of one statement (or of a document's own voice).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Scores {
+    pub valence: f64,
+    pub certainty: f64,
+    pub hedge: f64,
+    /// In the order of [`Category::ACTS`].
+    pub acts: [f64; 9],
+    pub hits: Vec<Hit>,
+}
+
+impl Scores {
+    pub fn get(&self, c: Category) -> f64 {
+        match c {
+            Category::Valence => self.valence,
+            Category::Certainty => self.certainty,
+            Category::Hedge => self.hedge,
+            c => Category::ACTS
+                .iter()
+                .position(|&a| a == c)
+                .map_or(0.0, |k| self.acts[k]),
+        }
+    }
+
+    fn set(&mut self, c: Category, v: f64) {
+        match c {
+            Category::Valence => self.valence = v,
+            Category::Certainty => self.certainty = v,
+            Category::Hedge => self.hedge = v,
+            c => {
+                if let Some(k) = Category::ACTS.iter().position(|&a| a == c) {
+                    self.acts[k] = v;
+                }
+            }
+        }
+    }
+}
+
+/// An act a cue's class stands for (`lexicons/cues.tsv` column 2).
+pub fn act_of_cue_class(class: &str) -> Option<Category> {
+    Some(match class {
+        "directive" => Category::Demand,
+        "warning" => Category::Threat,
+        "denial" => Category::Refusal,
+        "concession" => Category::Offer,
+        "accusation" => Category::Accusation,
+        "support" => Category::Support,
+        _ => return None,
+    })
+}
+
+/// A lexicon match before weighting: entry and the tokens it covers.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    entry: u32,
+    start: usize,
+    len: usize,
+}
+
+/// Scores `toks` (content, and cue words marked as such) against `lx`.
+/// `cue_class` is the statement's cue class, `mixed_case` whether the text
+/// around uses lower case at all (ALL CAPS only stands out if it does).
+pub fn score(
+    doc: &Doc,
+    lx: &StanceLexicon,
+    toks: &[Token],
+    cue_class: Option<&str>,
+    mixed_case: bool,
+) -> Scores {
+    let words: Vec<Word> = toks.iter().map(|t| t.word).collect();
+    let found = find(lx, &words);
+    let at = |c: Category, i: usize| {
+        found
+            .iter()
+            .any(|f| lx.entries[f.entry as usize].category == c && f.start <= i && i < f.start + f.len)
+    };
+    let negated = negation_scopes(lx, toks, &found);
+    let (contrast, after) = last_contrast(lx, &found);
+    let conditional = condition_scopes(toks);
+    let mut hits = Vec::new();
+    for f in &found {
+        let e = &lx.entries[f.entry as usize];
+        if e.category.is_modifier() {
+            continue;
+        }
+        let t = &toks[f.start];
+        let last = &toks[f.start + f.len - 1];
+        let mut m = Modifiers::default();
+        let mut w = e.weight;
+        if t.cue {
+            // The cue is evidence of the act ("accused", "called on"), not
+            // of the content's sentiment.
+            if matches!(e.category, Category::Valence) {
+                continue;
+            }
+            m.0 |= Modifiers::FROM_CUE;
+        }
+        if e.category == Category::Valence && at(Category::Neutral, f.start) {
+            m.0 |= Modifiers::TOPIC_NEUTRAL;
+            w = 0.0;
+        }
+        if e.category == Category::Valence {
+            if let Some(scale) = booster(lx, &found, f.start) {
+                m.0 |= if scale > 0.0 {
+                    Modifiers::INTENSIFIED
+                } else {
+                    Modifiers::DAMPENED
+                };
+                w *= 1.0 + scale;
+            }
+            if mixed_case && t.is_caps() && w != 0.0 {
+                m.0 |= Modifiers::CAPS;
+                w += CAPS_BOOST * w.signum();
+            }
+            if conditional[f.start] {
+                m.0 |= Modifiers::IN_CONDITION;
+                w *= IN_CONDITION;
+            }
+        }
+        if negated[f.start] && !self_negating(lx, f) {
+            m.0 |= Modifiers::NEGATED;
+            // A negated act is not performed ("is not demanding"); negated
+            // sentiment turns, weakened, as in VADER.
+            w = if e.category == Category::Valence {
+                w * NEGATED
+            } else {
+                0.0
+            };
+        }
+        if let Some(c) = contrast {
+            if f.start < c {
+                m.0 |= Modifiers::BEFORE_BUT;
+                w *= BEFORE_CONTRAST;
+            } else if f.start > c && after {
+                m.0 |= Modifiers::AFTER_BUT;
+                w *= AFTER_CONTRAST;
+            }
+        }
+        hits.push(Hit {
+            category: e.category,
+            file: lx.files[e.file].name.clone(),
+            term: e.term.clone(),
+            at: Offsets::of(doc, Span::new(t.span.start, last.span.end)),
+            weight: e.weight,
+            modifiers: m,
+            contribution: w,
+        });
+    }
+    cue_class_hit(doc, toks, cue_class, &mut hits);
+    exclamations(doc, toks, &mut hits);
+    totals(hits)
+}
+
+/// Every entry matching anywhere, without the shorter matches of a category
+/// that a longer one of the same category covers ("call on" over "call").
+fn find(lx: &StanceLexicon, words: &[Word]) -> Vec<Found> {
+    let mut all = Vec::new();
+    let mut buf = Vec::new();
+    for i in 0..words.len() {
+        lx.matches_at(words, i, &mut buf);
+        all.extend(buf.iter().map(|&(entry, len)| Found {
+            entry,
+            start: i,
+            len,
+        }));
+    }
+    let cat = |f: &Found| lx.entries[f.entry as usize].category;
+    let keep: Vec<bool> = all
+        .iter()
+        .map(|f| {
+            !all.iter().any(|g| {
+                cat(g) == cat(f)
+                    && g.len > f.len
+                    && g.start <= f.start
+                    && f.start + f.len <= g.start + g.len
+            })
+        })
+        .collect();
+    let mut out: Vec<Found> = all
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect();
+    // One hit per category and span: the first entry wins.
+    out.dedup_by(|b, a| a.start == b.start && a.len == b.len && cat(a) == cat(b));
+    out
+}
+
+/// Per token: whether a negation earlier in its clause covers it.
+fn negation_scopes(lx: &StanceLexicon, toks: &[Token], found: &[Found]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    for f in found {
+        if lx.entries[f.entry as usize].category != Category::Negation {
+            continue;
+        }
+        for (k, t) in toks.iter().enumerate().skip(f.start + f.len) {
+            if t.ends_clause() || is_contrast_at(lx, found, k) {
+                break;
+            }
+            out[k] = true;
+        }
+    }
+    out
+}
+
+/// Whether an entry carries its own negation ("will not", "no way"): the
+/// negation in it is the act, not a modifier of it.
+fn self_negating(lx: &StanceLexicon, f: &Found) -> bool {
+    f.len > 1 && lx.entries[f.entry as usize].category != Category::Valence
+}
+
+fn is_contrast_at(lx: &StanceLexicon, found: &[Found], i: usize) -> bool {
+    found
+        .iter()
+        .any(|f| f.start == i && lx.entries[f.entry as usize].category == Category::Contrast)
+}
+
+/// The last contrast word, and whether anything follows it.
+fn last_contrast(lx: &StanceLexicon, found: &[Found]) -> (Option<usize>, bool) {
+    let c = found
+        .iter()
+        .filter(|f| lx.entries[f.entry as usize].category == Category::Contrast)
+        .map(|f| f.start)
+        .max();
+    (c, c.is_some())
+}
+
+/// Per token: inside a clause opened by "if" or "unless".
+fn condition_scopes(toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut on = false;
+    for (k, t) in toks.iter().enumerate() {
+        if t.ends_clause() {
+            on = false;
+        } else if matches!(t.word.norm, "if" | "unless") {
+            on = true;
+        } else {
+            out[k] = on;
+        }
+    }
+    out
+}
+
+/// The scale an intensifier or dampener just before `i` applies.
+fn booster(lx: &StanceLexicon, found: &[Found], i: usize) -> Option<f64> {
+    found
+        .iter()
+        .filter(|f| f.start + f.len <= i && i - (f.start + f.len) < MODIFIER_REACH)
+        .filter_map(|f| {
+            let e = &lx.entries[f.entry as usize];
+            match e.category {
+                Category::Intensifier => Some(e.weight),
+                Category::Dampener => Some(-e.weight),
+                _ => None,
+            }
+        })
+        .last()
+}
+
+/// An act the cue's class stands for, unless the cue's own words already
+/// gave that act.
+fn cue_class_hit(doc: &Doc, toks: &[Token], class: Option<&str>, hits: &mut Vec<Hit>) {
+    let Some(act) = class.and_then(act_of_cue_class) else {
+        return;
+    };
+    if hits.iter().any(|h| h.category == act && h.modifiers.has(Modifiers::FROM_CUE)) {
+        return;
+    }
+    let cue: Vec<&Token> = toks.iter().filter(|t| t.cue).collect();
+    let (Some(first), Some(last)) = (cue.first(), cue.last()) else {
+        return;
+    };
+    hits.push(Hit {
+        category: act,
+        file: "cue class".into(),
+        term: class.unwrap_or_default().to_string(),
+        at: Offsets::of(doc, Span::new(first.span.start, last.span.end)),
+        weight: CUE_CLASS_WEIGHT,
+        modifiers: Modifiers(Modifiers::FROM_CUE | Modifiers::CUE_CLASS),
+        contribution: CUE_CLASS_WEIGHT,
+    });
+}
+
+/// Exclamation marks add emphasis in the direction of the valence so far.
+fn exclamations(doc: &Doc, toks: &[Token], hits: &mut Vec<Hit>) {
+    let sum: f64 = hits
+        .iter()
+        .filter(|h| h.category == Category::Valence)
+        .map(|h| h.contribution)
+        .sum();
+    if sum == 0.0 {
+        return;
+    }
+    for t in toks
+        .iter()
+        .filter(|t| !t.cue && t.text == "!")
+        .take(MAX_EXCLAMATIONS)
+    {
+        hits.push(Hit {
+            category: Category::Valence,
+            file: "punctuation".into(),
+            term: "!".into(),
+            at: Offsets::of(doc, t.span),
+            weight: EXCLAMATION,
+            modifiers: Modifiers::default(),
+            contribution: EXCLAMATION * sum.signum(),
+        });
+    }
+}
+
+/// Sums the contributions per category and squashes each sum into its
+/// range, scaling the contributions alike so they still sum to the score.
+fn totals(mut hits: Vec<Hit>) -> Scores {
+    let mut s = Scores::default();
+    for c in Category::ALL {
+        if c.is_modifier() {
+            continue;
+        }
+        let raw: f64 = hits
+            .iter()
+            .filter(|h| h.category == c)
+            .map(|h| h.contribution)
+            .sum();
+        let squashed = if c == Category::Valence {
+            raw / (raw * raw + ALPHA).sqrt()
+        } else {
+            raw.clamp(0.0, 1.0)
+        };
+        if raw != 0.0 && squashed != raw {
+            let k = squashed / raw;
+            for h in hits.iter_mut().filter(|h| h.category == c) {
+                h.contribution *= k;
+                h.modifiers.0 |= Modifiers::SCALED;
+            }
+        }
+        s.set(c, if raw == 0.0 { 0.0 } else { squashed });
+    }
+    s.hits = hits;
+    s
+}

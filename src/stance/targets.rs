@@ -1,0 +1,235 @@
+//! Polarity toward targets: where a statement mentions a configured target
+//! (`lexicons/targets.tsv`), the words that govern the mention — the verb it
+//! is the object of, a word on it, a negation over them — say whether the
+//! statement favours it or is against it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::{Doc, Offsets};
+use crate::span::Span;
+use crate::error::Error;
+use crate::lexicon::Lexicons;
+use crate::normalize::Normalizer;
+
+use super::lexicon::Category;
+use super::score::{Hit, Modifiers, Token};
+
+/// How far before a mention its governing words may stand, in words.
+const REACH_BEFORE: usize = 8;
+/// How far after it (a predicate: "the plan is a disaster").
+const REACH_AFTER: usize = 6;
+/// Words right next to the mention count more than those further away.
+const DECAY: f64 = 0.85;
+/// Below this in size a polarity is neutral.
+const NEUTRAL_BAND: f64 = 0.1;
+
+/// The targets of a run, each with the words that name it.
+#[derive(Debug, Default)]
+pub struct Targets {
+    targets: Vec<Target>,
+}
+
+#[derive(Debug)]
+struct Target {
+    name: String,
+    /// Each alias as normalised words.
+    aliases: Vec<Vec<String>>,
+}
+
+/// One mention of a target in a statement and the statement's polarity toward it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TargetPolarity {
+    pub target: String,
+    pub at: Offsets,
+    /// In [−1, 1].
+    pub polarity: f64,
+    pub label: Label,
+    /// The hits that decided it, as `term (category, contribution)`.
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Label {
+    Favor,
+    Against,
+    Neutral,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Favor => "favor",
+            Label::Against => "against",
+            Label::Neutral => "neutral",
+        }
+    }
+
+    fn of(polarity: f64) -> Self {
+        if polarity > NEUTRAL_BAND {
+            Label::Favor
+        } else if polarity < -NEUTRAL_BAND {
+            Label::Against
+        } else {
+            Label::Neutral
+        }
+    }
+}
+
+impl Targets {
+    pub fn load(lex: &Lexicons) -> Result<Self, Error> {
+        let norm = Normalizer::new();
+        let mut out = Targets::default();
+        for row in lex.rows("targets.tsv", 2, 2)? {
+            let name = row.col(0).to_string();
+            let words: Vec<String> = row
+                .col(1)
+                .split_whitespace()
+                .map(|w| {
+                    let mut s = String::new();
+                    norm.normalize_token(w, &mut s);
+                    s
+                })
+                .collect();
+            if name.is_empty() || words.is_empty() {
+                return Err(row.error("a target row is `target<TAB>alias`, both non-empty"));
+            }
+            match out.targets.iter_mut().find(|t| t.name == name) {
+                Some(t) => t.aliases.push(words),
+                None => out.targets.push(Target {
+                    name,
+                    aliases: vec![words],
+                }),
+            }
+        }
+        // Longest aliases first, so "permanent ceasefire" wins over "ceasefire".
+        for t in &mut out.targets {
+            t.aliases.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        }
+        Ok(out)
+    }
+
+    /// The target mentions among `toks` (content words only), as
+    /// (target index, first token, number of tokens), longest first, not overlapping.
+    pub fn mentions(&self, toks: &[Token]) -> Vec<(usize, usize, usize)> {
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for i in 0..toks.len() {
+            if toks[i].cue || out.iter().any(|&(_, s, n)| s <= i && i < s + n) {
+                continue;
+            }
+            let best = self
+                .targets
+                .iter()
+                .enumerate()
+                .flat_map(|(ti, t)| t.aliases.iter().map(move |a| (ti, a)))
+                .filter(|(_, a)| {
+                    i + a.len() <= toks.len()
+                        && a.iter().zip(&toks[i..]).all(|(w, t)| *w == t.word.norm)
+                })
+                .max_by_key(|(_, a)| a.len());
+            if let Some((ti, a)) = best {
+                out.push((ti, i, a.len()));
+            }
+        }
+        out
+    }
+
+    /// The polarity toward each target mentioned in `toks`, from `hits`.
+    pub fn polarities(&self, doc: &Doc, toks: &[Token], hits: &[Hit]) -> Vec<TargetPolarity> {
+        self.mentions(toks)
+            .into_iter()
+            .map(|(ti, start, len)| {
+                let at = Offsets::of(
+                    doc,
+                    Span::new(toks[start].span.start, toks[start + len - 1].span.end),
+                );
+                polarity(&self.targets[ti].name, at, toks, start, len, hits)
+            })
+            .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty()
+    }
+}
+
+/// The sign an act gives the thing it is directed at: demanding, offering,
+/// proposing, supporting or setting a condition of X favours X; refusing,
+/// opposing, accusing or threatening X is against it.
+fn act_sign(c: Category) -> f64 {
+    match c {
+        Category::Demand
+        | Category::Offer
+        | Category::Proposal
+        | Category::Support
+        | Category::Condition => 1.0,
+        Category::Refusal | Category::Oppose | Category::Accusation | Category::Threat => -1.0,
+        _ => 0.0,
+    }
+}
+
+/// Polarity toward the mention `toks[start..start + len]`: every hit in the
+/// mention's clause within reach, weighted down with distance.
+pub fn polarity(
+    target: &str,
+    at: Offsets,
+    toks: &[Token],
+    start: usize,
+    len: usize,
+    hits: &[Hit],
+) -> TargetPolarity {
+    let (lo, hi) = clause_around(toks, start, start + len);
+    let index_of = |byte: usize| toks.iter().position(|t| t.span.start == byte);
+    let mut sum = 0.0;
+    let mut evidence = Vec::new();
+    for h in hits {
+        let Some(k) = index_of(h.at.start_byte) else {
+            continue;
+        };
+        // The cue governs what the statement is about ("accused Trump").
+        let cue = h.modifiers.has(Modifiers::FROM_CUE);
+        let distance = if k < start {
+            if !cue && (k < lo || start - k > REACH_BEFORE) {
+                continue;
+            }
+            start - k
+        } else if k >= start + len {
+            if k > hi || k - (start + len) >= REACH_AFTER {
+                continue;
+            }
+            k - (start + len) + 1
+        } else {
+            0 // a word of the mention itself ("failed plan")
+        };
+        let sign = match h.category {
+            Category::Valence => h.contribution.signum() * h.contribution.abs().min(1.0),
+            c => act_sign(c) * (h.contribution != 0.0) as u8 as f64,
+        };
+        if sign == 0.0 {
+            continue;
+        }
+        let w = sign * DECAY.powi(distance.min(REACH_BEFORE) as i32);
+        sum += w;
+        evidence.push(format!("{} ({}, {w:+.2})", h.term, h.category.as_str()));
+    }
+    let polarity = sum / (sum * sum + 1.0).sqrt();
+    TargetPolarity {
+        target: target.to_string(),
+        at,
+        polarity,
+        label: Label::of(polarity),
+        evidence,
+    }
+}
+
+/// The clause around tokens `a..b`: back and forward to the nearest
+/// clause-ending punctuation.
+fn clause_around(toks: &[Token], a: usize, b: usize) -> (usize, usize) {
+    let ends = |t: &Token| matches!(t.text, ";" | "." | "!" | "?" | ":");
+    let lo = (0..a).rev().find(|&k| ends(&toks[k])).map_or(0, |k| k + 1);
+    let hi = (b..toks.len())
+        .find(|&k| ends(&toks[k]))
+        .unwrap_or(toks.len())
+        .saturating_sub(1);
+    (lo, hi)
+}
