@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::commands::ScoreConfig;
 use crate::input::InputOptions;
 use crate::output::OutputOptions;
 use crate::pipeline::RunConfig;
@@ -26,6 +27,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Score JSON Lines items ({"id", "text"}, optionally "target" with
+    /// "target_start"/"target_end" code-point offsets) for stance, one CSV row each.
+    ///
+    /// Columns: id, valence (-1..1), label (positive|neutral|negative), the
+    /// nine stance acts, hedge, certainty, n_hits, and with a target
+    /// target_polarity and target_label; a bad line gets its error in the
+    /// `error` column. Exit status 1 if any line had an error.
+    Score(ScoreArgs),
+    /// Work with the lexicons.
+    Lexicon {
+        #[command(subcommand)]
+        command: LexiconCommand,
+    },
     /// Process documents into CSV tables in the output folder.
     ///
     /// Exit status: 0 every document ok; 1 the run finished but some
@@ -77,9 +91,15 @@ pub struct RunArgs {
     pub tokenizer: Option<PathBuf>,
 
     /// Folder with edited lexicon files; each file found there replaces the
-    /// built-in one of the same name (see lexicons/ in the repository).
+    /// built-in one of the same name (see lexicons/ in the repository), and a
+    /// `stance/` folder in it replaces the whole set of stance lexicons.
     #[arg(long, value_name = "DIR")]
     pub lexicons: Option<PathBuf>,
+
+    /// A stance lexicon to add to the set (.tsv, VADER-style or word-list
+    /// .txt, LIWC-style .dic); repeat for more.
+    #[arg(long = "lexicon", value_name = "PATH")]
+    pub extra_lexicons: Vec<PathBuf>,
 
     /// Documents larger than this are skipped (status skipped_too_large).
     /// Accepts K, M and G suffixes.
@@ -100,6 +120,7 @@ impl Default for RunArgs {
             tokens: false,
             tokenizer: None,
             lexicons: None,
+            extra_lexicons: Vec::new(),
             max_bytes: 20 << 20,
         }
     }
@@ -107,11 +128,7 @@ impl Default for RunArgs {
 
 impl RunArgs {
     pub fn into_config(self, args: Vec<String>) -> RunConfig {
-        let jobs = self.jobs.map(|j| j as usize).unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        });
+        let jobs = self.jobs.map_or_else(all_cores, |j| j as usize);
         RunConfig {
             inputs: self.inputs,
             out_dir: self.out,
@@ -129,6 +146,7 @@ impl RunArgs {
                 tokens: self.tokens,
             },
             lexicon_dir: self.lexicons,
+            extra_lexicons: self.extra_lexicons,
             subword_tokenizer: self.tokenizer,
             max_bytes: self.max_bytes,
             jobs,
@@ -136,6 +154,61 @@ impl RunArgs {
             args,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// Load and validate every lexicon a run would use, plus PATHs (stance
+    /// lexicons to add), and print what each stance file holds. Exit status 2
+    /// and a message naming file and line on the first bad row.
+    Check {
+        /// Stance lexicons to check along with the set.
+        paths: Vec<PathBuf>,
+        /// A folder of edited lexicons, as `run --lexicons`.
+        #[arg(long, value_name = "DIR")]
+        lexicons: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ScoreArgs {
+    /// The items: a JSON Lines file, or `-` for standard input.
+    #[arg(long, short, value_name = "ITEMS.jsonl")]
+    pub input: PathBuf,
+
+    /// The CSV to write (default: standard output).
+    #[arg(long, short, value_name = "FILE.csv")]
+    pub out: Option<PathBuf>,
+
+    /// Worker threads, at least 1 (default: all cores).
+    #[arg(long, short, value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+
+    /// A folder of edited lexicons, as `run --lexicons`.
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+
+    /// A stance lexicon to add to the set; repeat for more.
+    #[arg(long = "lexicon", value_name = "PATH")]
+    pub extra_lexicons: Vec<PathBuf>,
+}
+
+impl ScoreArgs {
+    pub fn into_config(self) -> ScoreConfig {
+        ScoreConfig {
+            input: self.input,
+            out: self.out,
+            lexicon_dir: self.lexicons,
+            extra_lexicons: self.extra_lexicons,
+            jobs: self.jobs.map_or_else(all_cores, |j| j as usize),
+        }
+    }
+}
+
+fn all_cores() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 /// `20M` → 20 MiB; plain numbers are bytes.

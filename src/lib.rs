@@ -25,6 +25,7 @@
 pub mod attribution;
 pub mod clean;
 pub mod cli;
+pub mod commands;
 pub mod doc;
 pub mod error;
 pub mod input;

@@ -96,6 +96,17 @@ impl Pipeline {
         }
     }
 
+    /// The document model of a text: its paragraphs, sentences and tokens.
+    pub fn doc(&self, text: String) -> Doc {
+        let cleaned = self.cleaner.clean(&text);
+        let tokens = self.tokenizer.tokenize(&text, &cleaned);
+        Doc::new(text, cleaned, tokens)
+    }
+
+    pub fn stancer(&self) -> &Stancer {
+        &self.stancer
+    }
+
     /// The stages on a decoded text: each reads the [`Doc`] and adds its layer.
     pub fn analyse(&self, doc_id: &str, text: String) -> Analysis {
         #[cfg(test)]
@@ -105,9 +116,7 @@ impl Pipeline {
                 "test hook: the text contains {marker:?}"
             );
         }
-        let cleaned = self.cleaner.clean(&text);
-        let tokens = self.tokenizer.tokenize(&text, &cleaned);
-        let doc = Doc::new(text, cleaned, tokens);
+        let doc = self.doc(text);
         let statements = self.attributor.attribute(&doc);
         let speakers = self.speakers.resolve(&doc, &statements);
         let stance = self.stancer.score(&doc, &statements);
@@ -132,6 +141,8 @@ pub struct RunConfig {
     pub input: InputOptions,
     pub output: OutputOptions,
     pub lexicon_dir: Option<PathBuf>,
+    /// Stance lexicons added to the set (`--lexicon`).
+    pub extra_lexicons: Vec<PathBuf>,
     pub subword_tokenizer: Option<PathBuf>,
     pub max_bytes: u64,
     pub jobs: usize,
@@ -244,7 +255,7 @@ const BATCH_BYTES: u64 = 32 << 20;
 
 /// Runs the pipeline over the inputs and writes the tables.
 pub fn run(cfg: &RunConfig) -> Result<Summary, Error> {
-    let lex = Lexicons::load(cfg.lexicon_dir.as_deref())?;
+    let lex = Lexicons::load_with(cfg.lexicon_dir.as_deref(), &cfg.extra_lexicons)?;
     let subword = cfg
         .subword_tokenizer
         .as_deref()
@@ -367,6 +378,7 @@ mod tests {
             },
             output: OutputOptions::default(),
             lexicon_dir: None,
+            extra_lexicons: Vec::new(),
             subword_tokenizer: None,
             max_bytes: 1 << 20,
             jobs: 2,

@@ -12,8 +12,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::{CueRef, Kind, Rule, SpeakerSource, Statement};
-pub use crate::doc::Offsets;
 use crate::doc::Doc;
+pub use crate::doc::Offsets;
 use crate::input::{Meta, Status};
 use crate::speakers::{Entity, Resolution, Speakers};
 use crate::stance::{Stance, StanceLayer};

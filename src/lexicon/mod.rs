@@ -97,7 +97,12 @@ impl LexiconFile {
 
     /// Reads a file given by the user.
     pub fn read(name: String, path: &Path, stance: bool) -> Result<Self, Error> {
-        Ok(Self::new(name, path.display().to_string(), read_text(path)?, stance))
+        Ok(Self::new(
+            name,
+            path.display().to_string(),
+            read_text(path)?,
+            stance,
+        ))
     }
 }
 
@@ -129,24 +134,40 @@ impl Lexicons {
         for (name, builtin) in BUILTIN {
             add(match dir.map(|d| d.join(name)).filter(|p| p.exists()) {
                 Some(p) => LexiconFile::read(name.to_string(), &p, false)?,
-                None => LexiconFile::new(name.to_string(), "builtin".into(), builtin.to_string(), false),
+                None => LexiconFile::new(
+                    name.to_string(),
+                    "builtin".into(),
+                    builtin.to_string(),
+                    false,
+                ),
             });
         }
         match dir.map(|d| d.join("stance")).filter(|p| p.is_dir()) {
             Some(set) => {
                 for p in stance_files_in(&set)? {
-                    let name = format!("stance/{}", p.file_name().unwrap_or_default().to_string_lossy());
+                    let name = format!(
+                        "stance/{}",
+                        p.file_name().unwrap_or_default().to_string_lossy()
+                    );
                     add(LexiconFile::read(name, &p, true)?);
                 }
             }
             None => {
                 for (name, builtin) in BUILTIN_STANCE {
-                    add(LexiconFile::new(name.to_string(), "builtin".into(), builtin.to_string(), true));
+                    add(LexiconFile::new(
+                        name.to_string(),
+                        "builtin".into(),
+                        builtin.to_string(),
+                        true,
+                    ));
                 }
             }
         }
         for p in extra {
-            let ext = p.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+            let ext = p
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
             if !STANCE_EXTENSIONS.contains(&ext.as_str()) {
                 return Err(Error::Lexicon(format!(
                     "--lexicon {}: a stance lexicon ends in .tsv (our format), .txt (VADER's format or a word list) or .dic (LIWC style)",
@@ -154,9 +175,16 @@ impl Lexicons {
                 )));
             }
             if !p.is_file() {
-                return Err(Error::Lexicon(format!("--lexicon {}: no such file", p.display())));
+                return Err(Error::Lexicon(format!(
+                    "--lexicon {}: no such file",
+                    p.display()
+                )));
             }
-            add(LexiconFile::read(format!("added/{}", p.display()), p, true)?);
+            add(LexiconFile::read(
+                format!("added/{}", p.display()),
+                p,
+                true,
+            )?);
         }
         Ok(Lexicons { files })
     }
@@ -270,13 +298,18 @@ fn stance_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         .map(|e| e.path())
         .filter(|p| {
             // A licence or read-me beside the lists is not a list.
-            let stem = p.file_stem().unwrap_or_default().to_string_lossy().to_lowercase();
+            let stem = p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_lowercase();
             p.is_file()
                 && !stem.contains("license")
                 && !stem.contains("licence")
                 && !stem.starts_with("readme")
-                && p.extension()
-                    .is_some_and(|e| STANCE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str()))
+                && p.extension().is_some_and(|e| {
+                    STANCE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
+                })
         })
         .collect();
     out.sort();

@@ -100,15 +100,42 @@ fn act_columns<'a>() -> [Column<Voice<'a>>; 9] {
     }
     let names = Category::ACTS.map(Category::as_str);
     [
-        Column { name: names[0], cell: act::<0> },
-        Column { name: names[1], cell: act::<1> },
-        Column { name: names[2], cell: act::<2> },
-        Column { name: names[3], cell: act::<3> },
-        Column { name: names[4], cell: act::<4> },
-        Column { name: names[5], cell: act::<5> },
-        Column { name: names[6], cell: act::<6> },
-        Column { name: names[7], cell: act::<7> },
-        Column { name: names[8], cell: act::<8> },
+        Column {
+            name: names[0],
+            cell: act::<0>,
+        },
+        Column {
+            name: names[1],
+            cell: act::<1>,
+        },
+        Column {
+            name: names[2],
+            cell: act::<2>,
+        },
+        Column {
+            name: names[3],
+            cell: act::<3>,
+        },
+        Column {
+            name: names[4],
+            cell: act::<4>,
+        },
+        Column {
+            name: names[5],
+            cell: act::<5>,
+        },
+        Column {
+            name: names[6],
+            cell: act::<6>,
+        },
+        Column {
+            name: names[7],
+            cell: act::<7>,
+        },
+        Column {
+            name: names[8],
+            cell: act::<8>,
+        },
     ]
 }
 

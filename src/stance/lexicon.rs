@@ -1,13 +1,7 @@
 //! Stance lexicons: four file formats read into one list of entries, and
 //! the index that finds every entry at a token in one lookup per key.
 //!
-//! Formats, chosen by the file's ending and first data line:
-//! - `.tsv`, ours: `term<TAB>category<TAB>weight[<TAB>note]`;
-//! - `.txt` with VADER's rows (`term<TAB>mean<TAB>sd<TAB>[ratings]`): valence;
-//! - other `.txt`: a plain word list, one term a line, its category the
-//!   file's name (`hedge.txt`; `positive.txt` / `negative.txt` are valence);
-//! - `.dic`, LIWC style: a `%` block of `number<TAB>category` lines, then
-//!   `term<TAB>number…` lines.
+//! The file formats are read in [`super::formats`].
 //!
 //! A term is one or more words; a trailing `*` makes its last word a prefix.
 //! Terms are normalised and stemmed with the tokenizer's own functions, so a
@@ -17,8 +11,10 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::lexicon::{parse_rows, LexiconFile};
+use crate::lexicon::LexiconFile;
 use crate::normalize::Normalizer;
+
+use super::formats::{read_file, RawEntry};
 
 /// What an entry is evidence of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -128,13 +124,10 @@ impl Category {
         )
     }
 
-    fn names() -> String {
+    pub(super) fn names() -> String {
         Category::ALL.map(Category::as_str).join(", ")
     }
 }
-
-/// Valence of a word in a `positive`/`negative` list or LIWC class, on VADER's scale.
-const LIST_VALENCE: f64 = 2.0;
 
 /// One term of a lexicon.
 #[derive(Debug, Clone, PartialEq)]
@@ -200,6 +193,8 @@ pub struct StanceLexicon {
     /// Entries whose first word is a prefix, by that prefix.
     by_prefix: FxHashMap<String, Vec<u32>>,
     longest_prefix: usize,
+    /// Terms a later file gave a new weight.
+    pub overrides: usize,
 }
 
 /// Stems like the tokenizer does, so that entries and tokens meet.
@@ -237,22 +232,41 @@ impl Forms {
 impl StanceLexicon {
     /// Reads and checks every file; the first bad line stops with an error
     /// naming file and line.
+    ///
+    /// Files are read general first: VADER-style lists, then word lists and
+    /// `.dic` files, then our `.tsv` files, then the files `--lexicon` adds,
+    /// each group in name order. A term a later file gives again (same
+    /// category) takes the later weight, so a small file can adjust a big
+    /// list without copying it; the same term twice in one file with two
+    /// weights is an error.
     pub fn load<'a>(files: impl IntoIterator<Item = &'a LexiconFile>) -> Result<Self, Error> {
         let forms = Forms::default();
-        let mut lx = StanceLexicon::default();
-        let mut seen: FxHashMap<(String, Category), (f64, String)> = FxHashMap::default();
+        let mut read: Vec<(&LexiconFile, &'static str, Vec<RawEntry>)> = Vec::new();
         for f in files {
-            let file = lx.files.len();
             let (format, rows) = read_file(f)?;
+            read.push((f, format, rows));
+        }
+        let rank = |f: &LexiconFile, format: &str| {
+            let added = f.name.starts_with("added/");
+            let kind = match format {
+                "vader" => 0,
+                "list" | "liwc" => 1,
+                _ => 2,
+            };
+            (added, kind)
+        };
+        read.sort_by_key(|(f, format, _)| rank(f, format));
+        let mut lx = StanceLexicon::default();
+        // (term, category) → (entry, where it was set)
+        let mut seen: FxHashMap<(String, Category), (usize, String)> = FxHashMap::default();
+        for (f, format, rows) in read {
+            let file = lx.files.len();
             lx.files.push(StanceFile {
                 name: f.name.clone(),
                 format,
             });
             for r in rows {
                 let at = format!("{}:{}", f.location(), r.line);
-                if !r.weight.is_finite() {
-                    return Err(Error::Lexicon(format!("{at}: the weight is not a number")));
-                }
                 // Terms match lower-cased tokens, so "X" repeats "x"; only
                 // VADER rates emoticons by case (":-p", ":-P").
                 let term = if format == "vader" {
@@ -261,23 +275,29 @@ impl StanceLexicon {
                     r.term.to_lowercase()
                 };
                 let key = (term, r.category);
-                if let Some((w, first)) = seen.get(&key) {
-                    if *w != r.weight {
+                if let Some((id, first)) = seen.get(&key) {
+                    let e = &mut lx.entries[*id];
+                    if e.file == file && e.weight != r.weight {
                         return Err(Error::Lexicon(format!(
-                            "{at}: {:?} ({}) has weight {} here and {w} at {first}; keep one",
+                            "{at}: {:?} ({}) has weight {} here and {} at {first}; keep one",
                             r.term,
                             r.category.as_str(),
-                            r.weight
+                            r.weight,
+                            e.weight
                         )));
                     }
-                    continue; // the same entry twice says nothing new
+                    e.weight = r.weight;
+                    e.file = file;
+                    e.line = r.line;
+                    lx.overrides += 1;
+                    continue;
                 }
-                seen.insert(key, (r.weight, at.clone()));
                 let prefix = r.term.ends_with('*');
                 let (words, stems) = forms.of(r.term.trim_end_matches('*'));
                 if words.is_empty() || words.iter().any(String::is_empty) {
                     return Err(Error::Lexicon(format!("{at}: empty term")));
                 }
+                seen.insert(key, (lx.entries.len(), at));
                 lx.add(Entry {
                     term: r.term,
                     category: r.category,
@@ -298,7 +318,10 @@ impl StanceLexicon {
         let id = self.entries.len() as u32;
         if e.prefix && e.words.len() == 1 {
             self.longest_prefix = self.longest_prefix.max(e.words[0].len());
-            self.by_prefix.entry(e.words[0].clone()).or_default().push(id);
+            self.by_prefix
+                .entry(e.words[0].clone())
+                .or_default()
+                .push(id);
         } else {
             self.by_norm.entry(e.words[0].clone()).or_default().push(id);
             if e.by_stem && e.stems[0] != e.words[0] {
@@ -349,221 +372,6 @@ impl StanceLexicon {
     }
 }
 
-/// One row of any format, before indexing.
-struct RawEntry {
-    term: String,
-    category: Category,
-    weight: f64,
-    line: usize,
-}
-
-fn read_file(f: &LexiconFile) -> Result<(&'static str, Vec<RawEntry>), Error> {
-    let lower = f.name.to_lowercase();
-    if lower.ends_with(".dic") {
-        return Ok(("liwc", read_dic(f)?));
-    }
-    if lower.ends_with(".tsv") {
-        return Ok(("tsv", read_tsv(f)?));
-    }
-    if looks_like_vader(&f.text) {
-        return Ok(("vader", read_vader(f)?));
-    }
-    Ok(("list", read_list(f)?))
-}
-
-fn category(origin: &str, line: usize, name: &str) -> Result<Category, Error> {
-    Category::named(name).ok_or_else(|| {
-        Error::Lexicon(format!(
-            "{origin}:{line}: unknown category {name:?}; the categories are {}",
-            Category::names()
-        ))
-    })
-}
-
-fn weight(origin: &str, line: usize, s: &str) -> Result<f64, Error> {
-    s.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|w| w.is_finite())
-        .ok_or_else(|| Error::Lexicon(format!("{origin}:{line}: weight {s:?} is not a number")))
-}
-
-fn read_tsv(f: &LexiconFile) -> Result<Vec<RawEntry>, Error> {
-    let mut out = Vec::new();
-    for row in parse_rows(&f.location(), &f.text, 3, 4)? {
-        out.push(RawEntry {
-            term: row.col(0).to_string(),
-            category: category(&f.location(), row.line, row.col(1))?,
-            weight: weight(&f.location(), row.line, row.col(2))?,
-            line: row.line,
-        });
-    }
-    Ok(out)
-}
-
-/// VADER's rows: four TAB-separated fields, the middle two numbers, the last a list.
-fn looks_like_vader(text: &str) -> bool {
-    let Some(line) = text
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    else {
-        return false;
-    };
-    let cols: Vec<&str> = line.split('\t').collect();
-    cols.len() == 4
-        && cols[1].trim().parse::<f64>().is_ok()
-        && cols[2].trim().parse::<f64>().is_ok()
-        && cols[3].trim_start().starts_with('[')
-}
-
-fn read_vader(f: &LexiconFile) -> Result<Vec<RawEntry>, Error> {
-    let mut out: Vec<RawEntry> = Vec::new();
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
-    for (i, line) in f.text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 4 {
-            return Err(Error::Lexicon(format!(
-                "{}:{}: a VADER row has 4 TAB-separated fields (term, mean, sd, [ratings]), this has {}",
-                f.location(),
-                i + 1,
-                cols.len()
-            )));
-        }
-        let e = RawEntry {
-            term: cols[0].to_string(),
-            category: Category::Valence,
-            weight: weight(&f.location(), i + 1, cols[1])?,
-            line: i + 1,
-        };
-        // VADER's own file repeats 14 terms (":-p", "lol"); its reader keeps
-        // the last rating, and so does this one, for that format only.
-        match seen.get(&e.term) {
-            Some(&k) => out[k] = e,
-            None => {
-                seen.insert(e.term.clone(), out.len());
-                out.push(e);
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// A plain list: its category is the file's name (`hedge.txt`).
-fn read_list(f: &LexiconFile) -> Result<Vec<RawEntry>, Error> {
-    let stem = f
-        .name
-        .rsplit('/')
-        .next()
-        .unwrap_or(&f.name)
-        .rsplit_once('.')
-        .map_or(f.name.as_str(), |(s, _)| s)
-        .to_lowercase();
-    let (cat, w) = match stem.as_str() {
-        "positive" => (Category::Valence, LIST_VALENCE),
-        "negative" => (Category::Valence, -LIST_VALENCE),
-        s => match Category::named(s) {
-            Some(c) => (c, 1.0),
-            None => {
-                return Err(Error::Lexicon(format!(
-                    "{}: a word list takes its category from its file name, and {stem:?} is none; name it after one of: positive, negative, {}",
-                    f.location(),
-                    Category::names()
-                )))
-            }
-        },
-    };
-    let mut out = Vec::new();
-    for (i, line) in f.text.lines().enumerate() {
-        let t = line.trim();
-        if t.is_empty() || t.starts_with('#') || t.starts_with(';') {
-            continue;
-        }
-        if t.contains('\t') {
-            return Err(Error::Lexicon(format!(
-                "{}:{}: a word list has one term a line and no TABs; for weights use a .tsv file",
-                f.location(),
-                i + 1
-            )));
-        }
-        out.push(RawEntry {
-            term: t.to_string(),
-            category: cat,
-            weight: w,
-            line: i + 1,
-        });
-    }
-    Ok(out)
-}
-
-/// LIWC style: `%`, `id<TAB>category` lines, `%`, then `term<TAB>id…` lines.
-fn read_dic(f: &LexiconFile) -> Result<Vec<RawEntry>, Error> {
-    let mut classes: FxHashMap<String, (Category, f64)> = FxHashMap::default();
-    let mut in_header = false;
-    let mut header_done = false;
-    let mut out = Vec::new();
-    for (i, line) in f.text.lines().enumerate() {
-        let n = i + 1;
-        let t = line.trim();
-        if t.is_empty() || t.starts_with('#') {
-            continue;
-        }
-        if t == "%" {
-            if header_done {
-                return Err(Error::Lexicon(format!("{}:{n}: a third `%` line", f.location())));
-            }
-            header_done = in_header;
-            in_header = !in_header;
-            continue;
-        }
-        let cols: Vec<&str> = t.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
-        if in_header {
-            if cols.len() != 2 {
-                return Err(Error::Lexicon(format!(
-                    "{}:{n}: a category line is `number<TAB>category`",
-                    f.location()
-                )));
-            }
-            let c = match cols[1].to_lowercase().as_str() {
-                "positive" | "posemo" => (Category::Valence, LIST_VALENCE),
-                "negative" | "negemo" => (Category::Valence, -LIST_VALENCE),
-                name => (category(&f.location(), n, name)?, 1.0),
-            };
-            classes.insert(cols[0].to_string(), c);
-            continue;
-        }
-        if !header_done {
-            return Err(Error::Lexicon(format!(
-                "{}:{n}: a .dic file starts with a `%` block of categories",
-                f.location()
-            )));
-        }
-        if cols.len() < 2 {
-            return Err(Error::Lexicon(format!(
-                "{}:{n}: a term line is `term<TAB>category number…`",
-                f.location()
-            )));
-        }
-        for id in &cols[1..] {
-            let Some(&(category, weight)) = classes.get(*id) else {
-                return Err(Error::Lexicon(format!(
-                    "{}:{n}: category number {id} is not in the `%` block",
-                    f.location()
-                )));
-            };
-            out.push(RawEntry {
-                term: cols[0].to_string(),
-                category,
-                weight,
-                line: n,
-            });
-        }
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,8 +407,14 @@ mod tests {
     #[test]
     fn every_format_loads_into_categories() {
         let lx = load(&[
-            file("stance/acts.tsv", "# ours\ncall on\tdemand\t1.0\tdirective\nthreat*\tthreat\t1\n"),
-            file("stance/vader.txt", "good\t1.9\t0.9\t[2, 2]\nbad\t-2.5\t0.5\t[-2, -3]\n"),
+            file(
+                "stance/acts.tsv",
+                "# ours\ncall on\tdemand\t1.0\tdirective\nthreat*\tthreat\t1\n",
+            ),
+            file(
+                "stance/vader.txt",
+                "good\t1.9\t0.9\t[2, 2]\nbad\t-2.5\t0.5\t[-2, -3]\n",
+            ),
             file("stance/hedge.txt", "; comment\nmaybe\nperhaps\n"),
             file(
                 "stance/mine.dic",
@@ -609,12 +423,12 @@ mod tests {
         ])
         .unwrap();
         let formats: Vec<&str> = lx.files.iter().map(|f| f.format).collect();
-        assert_eq!(formats, ["tsv", "vader", "list", "liwc"]);
+        assert_eq!(formats, ["vader", "list", "liwc", "tsv"]);
         assert_eq!(lx.entries.len(), 8);
         let bad = lx.entries.iter().find(|e| e.term == "bad").unwrap();
         assert_eq!((bad.category, bad.weight), (Category::Valence, -2.5));
         let lovely = lx.entries.iter().find(|e| e.term == "lovely").unwrap();
-        assert_eq!(lovely.weight, LIST_VALENCE);
+        assert_eq!(lovely.weight, super::super::formats::LIST_VALENCE);
     }
 
     #[test]
@@ -627,7 +441,12 @@ mod tests {
         assert_eq!(
             hits(
                 &lx,
-                &[("they", "they"), ("called", "call"), ("on", "on"), ("us", "us")]
+                &[
+                    ("they", "they"),
+                    ("called", "call"),
+                    ("on", "on"),
+                    ("us", "us")
+                ]
             ),
             ["call on"]
         );
@@ -639,19 +458,35 @@ mod tests {
     #[test]
     fn bad_lines_name_file_and_line() {
         let e = load(&[file("stance/a.tsv", "ok\tdemand\t1\nx\tdemands\t1\n")]).unwrap_err();
-        assert!(e.contains("a.tsv:2") && e.contains("unknown category"), "{e}");
+        assert!(
+            e.contains("a.tsv:2") && e.contains("unknown category"),
+            "{e}"
+        );
         let e = load(&[file("stance/a.tsv", "x\tdemand\tstrong\n")]).unwrap_err();
         assert!(e.contains("a.tsv:1") && e.contains("not a number"), "{e}");
         let e = load(&[file("stance/a.tsv", "x\tdemand\t1\nX\tdemand\t2\n")]).unwrap_err();
         assert!(e.contains("a.tsv:2") && e.contains("a.tsv:1"), "{e}");
+        // Another file may give a term a new weight: the later file wins.
+        let lx = load(&[
+            file("stance/b.tsv", "good\tvalence\t3\n"),
+            file("stance/a.txt", "good\t1.9\t0.9\t[2]\n"),
+        ])
+        .unwrap();
+        assert_eq!(
+            (lx.entries.len(), lx.entries[0].weight, lx.overrides),
+            (1, 3.0, 1)
+        );
         let e = load(&[file("stance/a.tsv", "x demand 1\n")]).unwrap_err();
         assert!(e.contains("a.tsv:1") && e.contains("tabs"), "{e}");
         let e = load(&[file("stance/feelings.txt", "happy\n")]).unwrap_err();
         assert!(e.contains("feelings"), "{e}");
         let e = load(&[file("stance/m.dic", "%\n1\tsupport\n%\nbacks\t7\n")]).unwrap_err();
         assert!(e.contains("m.dic:4") && e.contains("7"), "{e}");
-        let e = load(&[file("stance/v.txt", "good\t1.9\t0.9\t[2]\nbad\t-x\t0.5\t[1]\n")])
-            .unwrap_err();
+        let e = load(&[file(
+            "stance/v.txt",
+            "good\t1.9\t0.9\t[2]\nbad\t-x\t0.5\t[1]\n",
+        )])
+        .unwrap_err();
         assert!(e.contains("v.txt:2"), "{e}");
         // The same term twice with the same weight is harmless.
         assert!(load(&[file("stance/a.tsv", "x\tdemand\t1\nx\tdemand\t1\n")]).is_ok());

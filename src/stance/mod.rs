@@ -9,6 +9,7 @@
 //! valence, which is the content's). Every score is the sum of the
 //! contributions of its hits, each hit a lexicon entry at an offset.
 
+mod formats;
 pub mod lexicon;
 pub mod score;
 pub mod targets;

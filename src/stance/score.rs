@@ -43,7 +43,10 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     fn ends_clause(&self) -> bool {
-        matches!(self.text, "," | ";" | ":" | "." | "!" | "?" | "—" | "–" | "(" | ")")
+        matches!(
+            self.text,
+            "," | ";" | ":" | "." | "!" | "?" | "—" | "–" | "(" | ")"
+        )
     }
 
     fn is_caps(&self) -> bool {
@@ -184,12 +187,12 @@ pub fn score(
     let words: Vec<Word> = toks.iter().map(|t| t.word).collect();
     let found = find(lx, &words);
     let at = |c: Category, i: usize| {
-        found
-            .iter()
-            .any(|f| lx.entries[f.entry as usize].category == c && f.start <= i && i < f.start + f.len)
+        found.iter().any(|f| {
+            lx.entries[f.entry as usize].category == c && f.start <= i && i < f.start + f.len
+        })
     };
     let negated = negation_scopes(lx, toks, &found);
-    let (contrast, after) = last_contrast(lx, &found);
+    let contrast = last_contrast(lx, &found);
     let conditional = condition_scopes(toks);
     let mut hits = Vec::new();
     for f in &found {
@@ -231,7 +234,13 @@ pub fn score(
                 w *= IN_CONDITION;
             }
         }
-        if negated[f.start] && !self_negating(lx, f) {
+        // "would not disarm unless …": the condition stands whatever the
+        // negation before it; hedges and certainty words are not acts.
+        let negatable = !matches!(
+            e.category,
+            Category::Condition | Category::Hedge | Category::Certainty
+        );
+        if negated[f.start] && negatable && !self_negating(lx, f) {
             m.0 |= Modifiers::NEGATED;
             // A negated act is not performed ("is not demanding"); negated
             // sentiment turns, weakened, as in VADER.
@@ -245,7 +254,7 @@ pub fn score(
             if f.start < c {
                 m.0 |= Modifiers::BEFORE_BUT;
                 w *= BEFORE_CONTRAST;
-            } else if f.start > c && after {
+            } else if f.start > c {
                 m.0 |= Modifiers::AFTER_BUT;
                 w *= AFTER_CONTRAST;
             }
@@ -329,14 +338,13 @@ fn is_contrast_at(lx: &StanceLexicon, found: &[Found], i: usize) -> bool {
         .any(|f| f.start == i && lx.entries[f.entry as usize].category == Category::Contrast)
 }
 
-/// The last contrast word, and whether anything follows it.
-fn last_contrast(lx: &StanceLexicon, found: &[Found]) -> (Option<usize>, bool) {
-    let c = found
+/// The last contrast word: what follows it is what counts.
+fn last_contrast(lx: &StanceLexicon, found: &[Found]) -> Option<usize> {
+    found
         .iter()
         .filter(|f| lx.entries[f.entry as usize].category == Category::Contrast)
         .map(|f| f.start)
-        .max();
-    (c, c.is_some())
+        .max()
 }
 
 /// Per token: inside a clause opened by "if" or "unless".
@@ -359,6 +367,7 @@ fn condition_scopes(toks: &[Token]) -> Vec<bool> {
 fn booster(lx: &StanceLexicon, found: &[Found], i: usize) -> Option<f64> {
     found
         .iter()
+        .rev()
         .filter(|f| f.start + f.len <= i && i - (f.start + f.len) < MODIFIER_REACH)
         .filter_map(|f| {
             let e = &lx.entries[f.entry as usize];
@@ -368,7 +377,7 @@ fn booster(lx: &StanceLexicon, found: &[Found], i: usize) -> Option<f64> {
                 _ => None,
             }
         })
-        .last()
+        .next()
 }
 
 /// An act the cue's class stands for, unless the cue's own words already
@@ -377,7 +386,10 @@ fn cue_class_hit(doc: &Doc, toks: &[Token], class: Option<&str>, hits: &mut Vec<
     let Some(act) = class.and_then(act_of_cue_class) else {
         return;
     };
-    if hits.iter().any(|h| h.category == act && h.modifiers.has(Modifiers::FROM_CUE)) {
+    if hits
+        .iter()
+        .any(|h| h.category == act && h.modifiers.has(Modifiers::FROM_CUE))
+    {
         return;
     }
     let cue: Vec<&Token> = toks.iter().filter(|t| t.cue).collect();

@@ -6,10 +6,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{Doc, Offsets};
-use crate::span::Span;
 use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::normalize::Normalizer;
+use crate::span::Span;
 
 use super::lexicon::Category;
 use super::score::{Hit, Modifiers, Token};
