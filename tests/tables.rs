@@ -338,10 +338,13 @@ fn run_without_tokens_removes_stale_tokens_table() {
         entries(&out),
         [
             "documents.csv",
+            "lexicon_hits.csv",
             "manifest.json",
             "paragraphs.csv",
             "sentences.csv",
-            "statements.csv"
+            "stance.csv",
+            "statements.csv",
+            "targets.csv"
         ]
     );
 }
