@@ -247,9 +247,9 @@ pub fn check_lexicons(dir: Option<&std::path::Path>, extra: &[PathBuf]) -> Resul
     for (k, f) in lx.files.iter().enumerate() {
         let origin = lex
             .files()
-            .find(|l| l.name == f.name)
+            .find(|l| *l.name == *f.name)
             .map(|l| l.location())
-            .unwrap_or_else(|| f.name.clone());
+            .unwrap_or_else(|| f.name.to_string());
         let counts: Vec<String> = Category::ALL
             .iter()
             .filter_map(|&c| {

@@ -102,6 +102,15 @@ fn hash_str(s: &str) -> u64 {
 }
 
 impl Vocab {
+    /// Number of distinct strings.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
     pub fn get(&self, id: u32) -> &str {
         let (a, b) = self.spans[id as usize];
         &self.text[a as usize..b as usize]

@@ -280,7 +280,7 @@ fn hit_columns<'a>() -> Vec<Column<Item<'a, Hit>>> {
         },
         Column {
             name: "modifiers",
-            cell: |t, r| t.text(&r.item.modifiers.names()),
+            cell: |t, r| t.text(r.item.modifiers.names()),
         },
         Column {
             name: "contribution",

@@ -127,8 +127,17 @@ impl Table {
 
     /// A float with a fixed number of decimals, so output is byte-stable.
     pub fn float(&mut self, x: f64, decimals: usize) -> Result<(), Error> {
-        let s = format!("{x:.decimals$}");
-        self.field(s.as_bytes())
+        let mut buf = [0u8; 40];
+        match fixed_decimals(x, decimals, &mut buf) {
+            Some(s) => self
+                .w
+                .write_field(s.as_bytes())
+                .map_err(|e| Error::output(self.name, e)),
+            None => {
+                let s = format!("{x:.decimals$}");
+                self.field(s.as_bytes())
+            }
+        }
     }
 
     /// Flushes the file to disk; returns its number of rows.
@@ -146,9 +155,72 @@ impl Table {
     }
 }
 
+/// `x` with `decimals` decimals, as `format!("{x:.decimals$}")` writes it,
+/// without its cost (the stance tables write millions of numbers), into
+/// `out`. `None` where the shortcut could round differently (near a half,
+/// or huge), and the caller formats the slow way.
+fn fixed_decimals<'b>(x: f64, decimals: usize, out: &'b mut [u8; 40]) -> Option<&'b str> {
+    const POW: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    let scale = *POW.get(decimals)?;
+    let scaled = x.abs() * scale;
+    if !scaled.is_finite() || scaled >= 1e15 || (scaled.fract() - 0.5).abs() < 1e-6 {
+        return None;
+    }
+    let mut n = scaled.round() as u64;
+    // Digits from the right: the decimals, the point, the integer part.
+    let mut i = out.len();
+    let mut put = |b: u8, i: &mut usize| {
+        *i -= 1;
+        out[*i] = b;
+    };
+    for _ in 0..decimals {
+        put(b'0' + (n % 10) as u8, &mut i);
+        n /= 10;
+    }
+    if decimals > 0 {
+        put(b'.', &mut i);
+    }
+    loop {
+        put(b'0' + (n % 10) as u8, &mut i);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Rust writes the sign of every negative number, -0.0 and -0.00001 included.
+    if x.is_sign_negative() {
+        put(b'-', &mut i);
+    }
+    std::str::from_utf8(&out[i..]).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_decimals_write_what_format_writes() {
+        let mut buf = [0u8; 40];
+        let mut x: f64 = -3.0;
+        while x < 3.0 {
+            for d in [0, 2, 4] {
+                if let Some(s) = fixed_decimals(x, d, &mut buf) {
+                    assert_eq!(s, format!("{x:.d$}"), "{x} with {d} decimals");
+                }
+            }
+            x += 0.000_37;
+        }
+        for x in [
+            0.0, -0.0, 0.85, 0.3, 0.9, 1.0, -1.0, 0.125, -0.00001, 12345.678,
+        ] {
+            for d in [0, 2, 4] {
+                let s = fixed_decimals(x, d, &mut buf)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("{x:.d$}"));
+                assert_eq!(s, format!("{x:.d$}"), "{x} with {d} decimals");
+            }
+        }
+    }
 
     #[test]
     fn formula_cells_are_made_inert() {

@@ -7,6 +7,8 @@
 //! Terms are normalised and stemmed with the tokenizer's own functions, so a
 //! lexicon entry and a token meet on the same forms.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -133,7 +135,7 @@ impl Category {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// As written in the file.
-    pub term: String,
+    pub term: Arc<str>,
     pub category: Category,
     pub weight: f64,
     /// Index into [`StanceLexicon::files`].
@@ -171,7 +173,7 @@ impl Entry {
 /// A stance lexicon file as loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StanceFile {
-    pub name: String,
+    pub name: Arc<str>,
     pub format: &'static str,
 }
 
@@ -180,6 +182,52 @@ pub struct StanceFile {
 pub struct Word<'a> {
     pub norm: &'a str,
     pub stem: &'a str,
+    /// The document's vocabulary id of `norm` (what [`MatchCache`] is keyed
+    /// by); `u32::MAX` for a word not worth remembering.
+    pub id: u32,
+}
+
+/// What each word of one document opens, found once per word (indexed by
+/// the document's vocabulary ids).
+#[derive(Debug, Default)]
+pub struct MatchCache {
+    words: Vec<Option<Box<[u32]>>>,
+    /// For a word without an id.
+    spare: Box<[u32]>,
+    /// Whether a word starts a target alias: 0 not known yet, 1 no, 2 yes.
+    pub(super) alias_start: Vec<u8>,
+}
+
+impl MatchCache {
+    /// A cache for a vocabulary of `words` distinct forms.
+    pub fn new(words: usize) -> Self {
+        MatchCache {
+            words: vec![None; words],
+            spare: Box::default(),
+            alias_start: vec![0; words],
+        }
+    }
+}
+
+thread_local! {
+    /// Entries by the form of their first word, for the lexicon with that id.
+    static FIRST_WORDS: std::cell::RefCell<(u64, FxHashMap<Box<str>, Box<[u32]>>)> =
+        std::cell::RefCell::new((u64::MAX, FxHashMap::default()));
+}
+const FIRST_WORDS_MAX: usize = 500_000;
+
+/// Ids of loaded lexicons, so that a per-thread memory knows whose it is.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many leading characters file a prefix entry.
+const PREFIX_HEAD: usize = 3;
+
+/// The first [`PREFIX_HEAD`] characters of `s` (all of a shorter `s`).
+fn prefix_head(s: &str) -> &str {
+    match s.char_indices().nth(PREFIX_HEAD) {
+        Some((k, _)) => &s[..k],
+        None => s,
+    }
 }
 
 /// All stance lexicons of a run, indexed for matching.
@@ -190,11 +238,13 @@ pub struct StanceLexicon {
     /// Entries by the normalised form, and by the stem, of their first word.
     by_norm: FxHashMap<String, Vec<u32>>,
     by_stem: FxHashMap<String, Vec<u32>>,
-    /// Entries whose first word is a prefix, by that prefix.
+    /// Entries whose first word is a prefix, by the prefix's first
+    /// [`PREFIX_HEAD`] characters.
     by_prefix: FxHashMap<String, Vec<u32>>,
-    longest_prefix: usize,
     /// Terms a later file gave a new weight.
     pub overrides: usize,
+    /// This lexicon's id among those loaded in the process.
+    id: u64,
 }
 
 /// Stems like the tokenizer does, so that entries and tokens meet.
@@ -256,13 +306,16 @@ impl StanceLexicon {
             (added, kind)
         };
         read.sort_by_key(|(f, format, _)| rank(f, format));
-        let mut lx = StanceLexicon::default();
+        let mut lx = StanceLexicon {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..StanceLexicon::default()
+        };
         // (term, category) → (entry, where it was set)
         let mut seen: FxHashMap<(String, Category), (usize, String)> = FxHashMap::default();
         for (f, format, rows) in read {
             let file = lx.files.len();
             lx.files.push(StanceFile {
-                name: f.name.clone(),
+                name: f.name.as_str().into(),
                 format,
             });
             for r in rows {
@@ -292,14 +345,20 @@ impl StanceLexicon {
                     lx.overrides += 1;
                     continue;
                 }
-                let prefix = r.term.ends_with('*');
-                let (words, stems) = forms.of(r.term.trim_end_matches('*'));
+                // VADER's "(*" is an emoticon, not a prefix of "(".
+                let prefix = format != "vader" && r.term.ends_with('*');
+                let written = if prefix {
+                    r.term.trim_end_matches('*')
+                } else {
+                    r.term.as_str()
+                };
+                let (words, stems) = forms.of(written);
                 if words.is_empty() || words.iter().any(String::is_empty) {
                     return Err(Error::Lexicon(format!("{at}: empty term")));
                 }
                 seen.insert(key, (lx.entries.len(), at));
                 lx.add(Entry {
-                    term: r.term,
+                    term: r.term.as_str().into(),
                     category: r.category,
                     weight: r.weight,
                     file,
@@ -317,11 +376,8 @@ impl StanceLexicon {
     fn add(&mut self, e: Entry) {
         let id = self.entries.len() as u32;
         if e.prefix && e.words.len() == 1 {
-            self.longest_prefix = self.longest_prefix.max(e.words[0].len());
-            self.by_prefix
-                .entry(e.words[0].clone())
-                .or_default()
-                .push(id);
+            let head = prefix_head(&e.words[0]);
+            self.by_prefix.entry(head.to_string()).or_default().push(id);
         } else {
             self.by_norm.entry(e.words[0].clone()).or_default().push(id);
             if e.by_stem && e.stems[0] != e.words[0] {
@@ -332,34 +388,83 @@ impl StanceLexicon {
     }
 
     /// Every entry that matches at `words[i]`, as (entry, number of words);
-    /// an entry found by its form and by its stem is given once.
-    pub fn matches_at(&self, words: &[Word], i: usize, out: &mut Vec<(u32, usize)>) {
+    /// an entry found by its form and by its stem is given once. `cache`
+    /// keeps the entries a word can open, so that each distinct word of a
+    /// document is looked up once.
+    pub fn matches_at(
+        &self,
+        words: &[Word],
+        i: usize,
+        cache: &mut MatchCache,
+        out: &mut Vec<(u32, usize)>,
+    ) {
         out.clear();
         let w = words[i];
-        let consider = |ids: Option<&Vec<u32>>, out: &mut Vec<(u32, usize)>| {
+        let slot = cache.words.get_mut(w.id as usize);
+        let first: &[u32] = match slot {
+            Some(Some(c)) => c,
+            Some(s) => s.insert(self.remembered_first_word_entries(w)),
+            None => {
+                cache.spare = self.remembered_first_word_entries(w);
+                &cache.spare
+            }
+        };
+        for &id in first {
+            let e = &self.entries[id as usize];
+            let n = e.words.len();
+            if i + n <= words.len()
+                && (1..n).all(|k| e.word_matches(k, words[i + k].norm, words[i + k].stem))
+            {
+                out.push((id, n));
+            }
+        }
+    }
+
+    /// [`Self::first_word_entries`] through a per-thread memory shared by
+    /// the documents a worker reads: a word's entries depend on its form
+    /// alone (its stem is a function of it), and most words recur.
+    fn remembered_first_word_entries(&self, w: Word) -> Box<[u32]> {
+        FIRST_WORDS.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.0 != self.id {
+                m.0 = self.id;
+                m.1.clear();
+            }
+            if let Some(c) = m.1.get(w.norm) {
+                return c.clone();
+            }
+            if m.1.len() >= FIRST_WORDS_MAX {
+                m.1.clear();
+            }
+            let c = self.first_word_entries(w);
+            m.1.insert(w.norm.into(), c.clone());
+            c
+        })
+    }
+
+    /// The entries whose first word matches `w`, each once.
+    fn first_word_entries(&self, w: Word) -> Box<[u32]> {
+        let mut out: Vec<u32> = Vec::new();
+        let mut consider = |ids: Option<&Vec<u32>>| {
             for &id in ids.into_iter().flatten() {
-                let e = &self.entries[id as usize];
-                let n = e.words.len();
-                if i + n <= words.len()
-                    && (0..n).all(|k| e.word_matches(k, words[i + k].norm, words[i + k].stem))
-                    && !out.iter().any(|&(x, _)| x == id)
-                {
-                    out.push((id, n));
+                if self.entries[id as usize].word_matches(0, w.norm, w.stem) && !out.contains(&id) {
+                    out.push(id);
                 }
             }
         };
-        consider(self.by_norm.get(w.norm), out);
-        consider(self.by_norm.get(w.stem), out);
-        consider(self.by_stem.get(w.stem), out);
+        consider(self.by_norm.get(w.norm));
+        consider(self.by_norm.get(w.stem));
+        consider(self.by_stem.get(w.stem));
         if !self.by_prefix.is_empty() {
-            for (k, _) in w.norm.char_indices().skip(1) {
-                if k > self.longest_prefix {
-                    break;
-                }
-                consider(self.by_prefix.get(&w.norm[..k]), out);
+            // Prefixes are filed under their first characters: a word looks
+            // up its own first one, two and three.
+            let ends = w.norm.char_indices().map(|(k, _)| k).skip(1);
+            for k in ends.take(PREFIX_HEAD - 1) {
+                consider(self.by_prefix.get(&w.norm[..k]));
             }
-            consider(self.by_prefix.get(w.norm), out);
+            consider(self.by_prefix.get(prefix_head(w.norm)));
         }
+        out.into_boxed_slice()
     }
 
     /// Number of entries per category, for `lexicon check`.
@@ -390,14 +495,19 @@ mod tests {
     fn hits(lx: &StanceLexicon, words: &[(&str, &str)]) -> Vec<String> {
         let words: Vec<Word> = words
             .iter()
-            .map(|&(norm, stem)| Word { norm, stem })
+            .map(|&(norm, stem)| Word {
+                norm,
+                stem,
+                id: u32::MAX,
+            })
             .collect();
         let mut out = Vec::new();
         let mut all = Vec::new();
+        let mut cache = MatchCache::default();
         for i in 0..words.len() {
-            lx.matches_at(&words, i, &mut out);
+            lx.matches_at(&words, i, &mut cache, &mut out);
             for &(id, _) in &out {
-                all.push(lx.entries[id as usize].term.clone());
+                all.push(lx.entries[id as usize].term.to_string());
             }
         }
         all.sort();
@@ -425,9 +535,9 @@ mod tests {
         let formats: Vec<&str> = lx.files.iter().map(|f| f.format).collect();
         assert_eq!(formats, ["vader", "list", "liwc", "tsv"]);
         assert_eq!(lx.entries.len(), 8);
-        let bad = lx.entries.iter().find(|e| e.term == "bad").unwrap();
+        let bad = lx.entries.iter().find(|e| &*e.term == "bad").unwrap();
         assert_eq!((bad.category, bad.weight), (Category::Valence, -2.5));
-        let lovely = lx.entries.iter().find(|e| e.term == "lovely").unwrap();
+        let lovely = lx.entries.iter().find(|e| &*e.term == "lovely").unwrap();
         assert_eq!(lovely.weight, super::super::formats::LIST_VALENCE);
     }
 

@@ -22,7 +22,7 @@ use crate::error::Error;
 use crate::lexicon::Lexicons;
 use crate::span::Span;
 
-pub use lexicon::{Category, StanceLexicon};
+pub use lexicon::{Category, MatchCache, StanceLexicon};
 pub use score::{Hit, Modifiers, Scores};
 pub use targets::{Label, TargetPolarity, Targets};
 
@@ -65,6 +65,7 @@ impl Stancer {
     /// Scores every statement of a document, and the text around them.
     pub fn score(&self, doc: &Doc, statements: &[Statement]) -> StanceLayer {
         let mixed_case = doc.text.chars().any(char::is_lowercase);
+        let mut cache = MatchCache::new(doc.vocab.len());
         let mut covered = vec![false; doc.tokens.len()];
         let of_statement = statements
             .iter()
@@ -89,7 +90,7 @@ impl Stancer {
                     .map(|&i| token(doc, i, cue.as_ref().is_some_and(|c| c.contains(&i))))
                     .collect();
                 let class = st.cue.as_ref().map(|c| c.class.as_str());
-                self.stance(doc, &toks, class, mixed_case)
+                self.stance(doc, &mut cache, &toks, class, mixed_case)
             })
             .collect();
         let authorial: Vec<Token> = doc
@@ -102,7 +103,7 @@ impl Stancer {
             .collect();
         StanceLayer {
             of_statement,
-            authorial: self.stance(doc, &authorial, None, mixed_case),
+            authorial: self.stance(doc, &mut cache, &authorial, None, mixed_case),
         }
     }
 
@@ -111,7 +112,8 @@ impl Stancer {
     pub fn score_span(&self, doc: &Doc, span: Span, target: Option<Span>) -> Stance {
         let mixed_case = doc.text.chars().any(char::is_lowercase);
         let toks: Vec<Token> = doc.tokens_in(span).map(|i| token(doc, i, false)).collect();
-        let scores = score::score(doc, &self.lexicon, &toks, None, mixed_case);
+        let mut cache = MatchCache::new(doc.vocab.len());
+        let scores = score::score(doc, &self.lexicon, &mut cache, &toks, None, mixed_case);
         let targets = match target {
             Some(t) => {
                 let ids = doc.tokens_in(t);
@@ -128,17 +130,26 @@ impl Stancer {
                     _ => Vec::new(),
                 }
             }
-            None => self.targets.polarities(doc, &toks, &scores.hits),
+            None => self
+                .targets
+                .polarities(doc, &toks, &scores.hits, &mut cache),
         };
         Stance { scores, targets }
     }
 
-    fn stance(&self, doc: &Doc, toks: &[Token], class: Option<&str>, mixed_case: bool) -> Stance {
-        let scores = score::score(doc, &self.lexicon, toks, class, mixed_case);
+    fn stance(
+        &self,
+        doc: &Doc,
+        cache: &mut MatchCache,
+        toks: &[Token],
+        class: Option<&str>,
+        mixed_case: bool,
+    ) -> Stance {
+        let scores = score::score(doc, &self.lexicon, cache, toks, class, mixed_case);
         let targets = if self.targets.is_empty() {
             Vec::new()
         } else {
-            self.targets.polarities(doc, toks, &scores.hits)
+            self.targets.polarities(doc, toks, &scores.hits, cache)
         };
         Stance { scores, targets }
     }
@@ -150,6 +161,7 @@ fn token(doc: &Doc, i: usize, cue: bool) -> Token<'_> {
         word: lexicon::Word {
             norm: doc.norm(t),
             stem: doc.stem(t),
+            id: t.norm,
         },
         text: t.span.slice(&doc.text),
         span: t.span,

@@ -6,12 +6,14 @@
 //! (valence into [−1, 1] as VADER does, acts into [0, 1]), the contributions
 //! are scaled by the same factor, and still sum to the score.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{Doc, Offsets};
 use crate::span::Span;
 
-use super::lexicon::{Category, StanceLexicon, Word};
+use super::lexicon::{Category, MatchCache, StanceLexicon, Word};
 
 /// VADER's constants: the scale of a negated word, of an ALL-CAPS word, of
 /// an exclamation mark, and the normalisation alpha.
@@ -90,14 +92,23 @@ impl Modifiers {
         self.0 & m != 0
     }
 
-    /// The names of the set modifiers, `|`-separated.
-    pub fn names(self) -> String {
-        Self::NAMES
-            .iter()
-            .filter(|&&(m, _)| self.has(m))
-            .map(|&(_, n)| n)
-            .collect::<Vec<_>>()
-            .join("|")
+    /// The names of the set modifiers, `|`-separated. Made once per
+    /// combination: lexicon_hits.csv writes one for every hit.
+    pub fn names(self) -> &'static str {
+        static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let all = NAMES.get_or_init(|| {
+            (0..1u32 << Self::NAMES.len())
+                .map(|bits| {
+                    Self::NAMES
+                        .iter()
+                        .filter(|&&(m, _)| bits & u32::from(m) != 0)
+                        .map(|&(_, n)| n)
+                        .collect::<Vec<_>>()
+                        .join("|")
+                })
+                .collect()
+        });
+        all.get(self.0 as usize).map_or("", String::as_str)
     }
 }
 
@@ -107,8 +118,8 @@ pub struct Hit {
     pub category: Category,
     /// The lexicon file (its name in the run's set); `cue class` for an act
     /// read from the cue's class, `punctuation` for exclamation marks.
-    pub file: String,
-    pub term: String,
+    pub file: Arc<str>,
+    pub term: Arc<str>,
     pub at: Offsets,
     pub weight: f64,
     pub modifiers: Modifiers,
@@ -180,16 +191,18 @@ struct Found {
 pub fn score(
     doc: &Doc,
     lx: &StanceLexicon,
+    cache: &mut MatchCache,
     toks: &[Token],
     cue_class: Option<&str>,
     mixed_case: bool,
 ) -> Scores {
     let words: Vec<Word> = toks.iter().map(|t| t.word).collect();
-    let found = find(lx, &words);
+    let found = find(lx, &words, cache);
+    let longest = found.iter().map(|f| f.len).max().unwrap_or(0);
     let at = |c: Category, i: usize| {
-        found.iter().any(|f| {
-            lx.entries[f.entry as usize].category == c && f.start <= i && i < f.start + f.len
-        })
+        starting_in(&found, i.saturating_sub(longest), i + 1)
+            .iter()
+            .any(|f| lx.entries[f.entry as usize].category == c && i < f.start + f.len)
     };
     let negated = negation_scopes(lx, toks, &found);
     let contrast = last_contrast(lx, &found);
@@ -276,11 +289,11 @@ pub fn score(
 
 /// Every entry matching anywhere, without the shorter matches of a category
 /// that a longer one of the same category covers ("call on" over "call").
-fn find(lx: &StanceLexicon, words: &[Word]) -> Vec<Found> {
-    let mut all = Vec::new();
+fn find(lx: &StanceLexicon, words: &[Word], cache: &mut MatchCache) -> Vec<Found> {
+    let mut all: Vec<Found> = Vec::new();
     let mut buf = Vec::new();
     for i in 0..words.len() {
-        lx.matches_at(words, i, &mut buf);
+        lx.matches_at(words, i, cache, &mut buf);
         all.extend(buf.iter().map(|&(entry, len)| Found {
             entry,
             start: i,
@@ -288,15 +301,18 @@ fn find(lx: &StanceLexicon, words: &[Word]) -> Vec<Found> {
         }));
     }
     let cat = |f: &Found| lx.entries[f.entry as usize].category;
+    let longest = all.iter().map(|f| f.len).max().unwrap_or(0);
+    // Matches come in start order: a covering match starts at most
+    // `longest` words before.
     let keep: Vec<bool> = all
         .iter()
-        .map(|f| {
-            !all.iter().any(|g| {
-                cat(g) == cat(f)
-                    && g.len > f.len
-                    && g.start <= f.start
-                    && f.start + f.len <= g.start + g.len
-            })
+        .enumerate()
+        .map(|(k, f)| {
+            let from = all[..k].partition_point(|g| g.start + longest < f.start + 1);
+            !all[from..]
+                .iter()
+                .take_while(|g| g.start <= f.start)
+                .any(|g| cat(g) == cat(f) && g.len > f.len && f.start + f.len <= g.start + g.len)
         })
         .collect();
     let mut out: Vec<Found> = all
@@ -307,6 +323,13 @@ fn find(lx: &StanceLexicon, words: &[Word]) -> Vec<Found> {
     // One hit per category and span: the first entry wins.
     out.dedup_by(|b, a| a.start == b.start && a.len == b.len && cat(a) == cat(b));
     out
+}
+
+/// The matches that start in `from..to` (matches come in start order).
+fn starting_in(found: &[Found], from: usize, to: usize) -> &[Found] {
+    let a = found.partition_point(|f| f.start < from);
+    let b = found.partition_point(|f| f.start < to);
+    &found[a..b.max(a)]
 }
 
 /// Per token: whether a negation earlier in its clause covers it.
@@ -333,9 +356,9 @@ fn self_negating(lx: &StanceLexicon, f: &Found) -> bool {
 }
 
 fn is_contrast_at(lx: &StanceLexicon, found: &[Found], i: usize) -> bool {
-    found
+    starting_in(found, i, i + 1)
         .iter()
-        .any(|f| f.start == i && lx.entries[f.entry as usize].category == Category::Contrast)
+        .any(|f| lx.entries[f.entry as usize].category == Category::Contrast)
 }
 
 /// The last contrast word: what follows it is what counts.
@@ -365,7 +388,7 @@ fn condition_scopes(toks: &[Token]) -> Vec<bool> {
 
 /// The scale an intensifier or dampener just before `i` applies.
 fn booster(lx: &StanceLexicon, found: &[Found], i: usize) -> Option<f64> {
-    found
+    starting_in(found, i.saturating_sub(MODIFIER_REACH + 8), i)
         .iter()
         .rev()
         .filter(|f| f.start + f.len <= i && i - (f.start + f.len) < MODIFIER_REACH)
@@ -399,7 +422,7 @@ fn cue_class_hit(doc: &Doc, toks: &[Token], class: Option<&str>, hits: &mut Vec<
     hits.push(Hit {
         category: act,
         file: "cue class".into(),
-        term: class.unwrap_or_default().to_string(),
+        term: class.unwrap_or_default().into(),
         at: Offsets::of(doc, Span::new(first.span.start, last.span.end)),
         weight: CUE_CLASS_WEIGHT,
         modifiers: Modifiers(Modifiers::FROM_CUE | Modifiers::CUE_CLASS),

@@ -11,7 +11,7 @@ use crate::lexicon::Lexicons;
 use crate::normalize::Normalizer;
 use crate::span::Span;
 
-use super::lexicon::Category;
+use super::lexicon::{Category, MatchCache};
 use super::score::{Hit, Modifiers, Token};
 
 /// How far before a mention its governing words may stand, in words.
@@ -27,6 +27,8 @@ const NEUTRAL_BAND: f64 = 0.1;
 #[derive(Debug, Default)]
 pub struct Targets {
     targets: Vec<Target>,
+    /// (target, alias) by the alias's first word.
+    by_first: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
 }
 
 #[derive(Debug)]
@@ -106,22 +108,41 @@ impl Targets {
         for t in &mut out.targets {
             t.aliases.sort_by_key(|a| std::cmp::Reverse(a.len()));
         }
+        for (ti, t) in out.targets.iter().enumerate() {
+            for (ai, a) in t.aliases.iter().enumerate() {
+                out.by_first.entry(a[0].clone()).or_default().push((ti, ai));
+            }
+        }
         Ok(out)
     }
 
     /// The target mentions among `toks` (content words only), as
     /// (target index, first token, number of tokens), longest first, not overlapping.
-    pub fn mentions(&self, toks: &[Token]) -> Vec<(usize, usize, usize)> {
+    pub fn mentions(&self, toks: &[Token], cache: &mut MatchCache) -> Vec<(usize, usize, usize)> {
         let mut out: Vec<(usize, usize, usize)> = Vec::new();
         for i in 0..toks.len() {
-            if toks[i].cue || out.iter().any(|&(_, s, n)| s <= i && i < s + n) {
+            if toks[i].cue || out.last().is_some_and(|&(_, s, n)| s <= i && i < s + n) {
                 continue;
             }
+            // Most words start no alias; remember which, per document.
+            let w = toks[i].word;
+            match cache.alias_start.get(w.id as usize).copied() {
+                Some(1) => continue,
+                Some(0) => {
+                    let starts = self.by_first.contains_key(w.norm);
+                    cache.alias_start[w.id as usize] = if starts { 2 } else { 1 };
+                    if !starts {
+                        continue;
+                    }
+                }
+                _ => {}
+            }
             let best = self
-                .targets
-                .iter()
-                .enumerate()
-                .flat_map(|(ti, t)| t.aliases.iter().map(move |a| (ti, a)))
+                .by_first
+                .get(toks[i].word.norm)
+                .into_iter()
+                .flatten()
+                .map(|&(ti, ai)| (ti, &self.targets[ti].aliases[ai]))
                 .filter(|(_, a)| {
                     i + a.len() <= toks.len()
                         && a.iter().zip(&toks[i..]).all(|(w, t)| *w == t.word.norm)
@@ -135,8 +156,14 @@ impl Targets {
     }
 
     /// The polarity toward each target mentioned in `toks`, from `hits`.
-    pub fn polarities(&self, doc: &Doc, toks: &[Token], hits: &[Hit]) -> Vec<TargetPolarity> {
-        self.mentions(toks)
+    pub fn polarities(
+        &self,
+        doc: &Doc,
+        toks: &[Token],
+        hits: &[Hit],
+        cache: &mut MatchCache,
+    ) -> Vec<TargetPolarity> {
+        self.mentions(toks, cache)
             .into_iter()
             .map(|(ti, start, len)| {
                 let at = Offsets::of(
@@ -179,7 +206,11 @@ pub fn polarity(
     hits: &[Hit],
 ) -> TargetPolarity {
     let (lo, hi) = clause_around(toks, start, start + len);
-    let index_of = |byte: usize| toks.iter().position(|t| t.span.start == byte);
+    // Tokens come in text order.
+    let index_of = |byte: usize| {
+        let k = toks.partition_point(|t| t.span.start < byte);
+        (k < toks.len() && toks[k].span.start == byte).then_some(k)
+    };
     let mut sum = 0.0;
     let mut evidence = Vec::new();
     for h in hits {
