@@ -159,7 +159,7 @@ impl Table {
 /// without its cost (the stance tables write millions of numbers), into
 /// `out`. `None` where the shortcut could round differently (near a half,
 /// or huge), and the caller formats the slow way.
-fn fixed_decimals<'b>(x: f64, decimals: usize, out: &'b mut [u8; 40]) -> Option<&'b str> {
+fn fixed_decimals(x: f64, decimals: usize, out: &mut [u8; 40]) -> Option<&str> {
     const POW: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
     let scale = *POW.get(decimals)?;
     let scaled = x.abs() * scale;

@@ -209,9 +209,11 @@ impl MatchCache {
     }
 }
 
+/// A lexicon's id and its entries by the form of their first word.
+type FirstWords = (u64, FxHashMap<Box<str>, Box<[u32]>>);
+
 thread_local! {
-    /// Entries by the form of their first word, for the lexicon with that id.
-    static FIRST_WORDS: std::cell::RefCell<(u64, FxHashMap<Box<str>, Box<[u32]>>)> =
+    static FIRST_WORDS: std::cell::RefCell<FirstWords> =
         std::cell::RefCell::new((u64::MAX, FxHashMap::default()));
 }
 const FIRST_WORDS_MAX: usize = 500_000;
