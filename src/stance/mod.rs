@@ -13,6 +13,8 @@ mod formats;
 pub mod lexicon;
 pub mod score;
 pub mod targets;
+#[cfg(test)]
+mod tests;
 
 use serde::{Deserialize, Serialize};
 

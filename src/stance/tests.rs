@@ -1,0 +1,187 @@
+//! Stance on sentences from the sample corpus and others written here,
+//! through the whole pipeline: each asserts what a reader sees in them.
+
+use crate::lexicon::Lexicons;
+use crate::pipeline::Pipeline;
+use crate::span::Span;
+
+use super::{Category, Stance};
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(&Lexicons::builtin(), None, u64::MAX).unwrap()
+}
+
+/// The stance of `text` scored as one statement, and toward `target` if given.
+fn score(text: &str, target: Option<&str>) -> Stance {
+    let p = pipeline();
+    let doc = p.doc(text.to_string());
+    let t = target.map(|t| {
+        let b = text.find(t).expect("the target is in the text");
+        Span::new(b, b + t.len())
+    });
+    p.stancer().score_span(&doc, Span::new(0, text.len()), t)
+}
+
+fn act(s: &Stance, c: Category) -> f64 {
+    s.scores.get(c)
+}
+
+#[test]
+fn the_ultimatum_is_a_demand_and_a_threat() {
+    let s = score(
+        "Release all of the Hostages now, not later, and immediately return all of the dead \
+         bodies of the people you murdered, or it is OVER for you.",
+        None,
+    );
+    assert!(act(&s, Category::Demand) > 0.0, "{:?}", s.scores);
+    assert!(act(&s, Category::Threat) > 0.0, "{:?}", s.scores);
+    assert!(s.scores.valence <= 0.0, "{:?}", s.scores);
+}
+
+#[test]
+fn the_accusation_is_an_accusation_and_not_positive() {
+    let s = score(
+        "Trump's repeated threats against our people represent support to Netanyahu to evade \
+         the agreement.",
+        None,
+    );
+    assert!(act(&s, Category::Accusation) > 0.0, "{:?}", s.scores);
+    assert!(s.scores.valence <= 0.05, "{:?}", s.scores);
+}
+
+#[test]
+fn a_conditional_refusal_is_a_refusal_and_a_condition() {
+    let s = score(
+        "Hamas would not disarm unless a sovereign Palestinian state is established.",
+        None,
+    );
+    assert!(act(&s, Category::Refusal) > 0.0, "{:?}", s.scores);
+    assert!(act(&s, Category::Condition) > 0.0, "{:?}", s.scores);
+}
+
+#[test]
+fn a_negated_demand_is_no_demand() {
+    let s = score("Hamas is not demanding to remain in power.", None);
+    assert_eq!(act(&s, Category::Demand), 0.0, "{:?}", s.scores);
+    assert!(s
+        .scores
+        .hits
+        .iter()
+        .any(|h| h.category == Category::Demand && h.modifiers.has(super::Modifiers::NEGATED)));
+}
+
+#[test]
+fn an_offer_with_a_condition_favours_the_ceasefire() {
+    let s = score(
+        "Hamas is ready to proceed with the full release under the condition of a permanent \
+         ceasefire.",
+        Some("permanent ceasefire"),
+    );
+    assert!(act(&s, Category::Offer) > 0.0, "{:?}", s.scores);
+    assert!(act(&s, Category::Condition) > 0.0, "{:?}", s.scores);
+    assert_eq!(s.targets.len(), 1);
+    assert!(s.targets[0].polarity > 0.0, "{:?}", s.targets);
+}
+
+#[test]
+fn the_act_in_the_cue_counts_for_the_statement() {
+    let p = pipeline();
+    let a = p.analyse(
+        "t",
+        "Hamas accused Trump of trying to back out of the ceasefire deal. \
+         Trump called on Hamas to release the hostages."
+            .to_string(),
+    );
+    let by_cue = |cue: &str| {
+        a.statements
+            .iter()
+            .find(|s| {
+                s.cue
+                    .as_ref()
+                    .is_some_and(|c| c.at.slice(&a.doc.text) == cue)
+            })
+            .unwrap_or_else(|| panic!("a statement with cue {cue:?}"))
+    };
+    let accused = &by_cue("accused").stance;
+    assert!(
+        accused.scores.get(Category::Accusation) > 0.0,
+        "{accused:?}"
+    );
+    assert!(accused
+        .scores
+        .hits
+        .iter()
+        .any(|h| h.modifiers.has(super::Modifiers::FROM_CUE)));
+    let called = &by_cue("called on").stance;
+    assert!(called.scores.get(Category::Demand) > 0.0, "{called:?}");
+}
+
+#[test]
+fn every_score_is_the_sum_of_its_hits() {
+    let p = pipeline();
+    let a = p.analyse(
+        "t",
+        "Talks Stall\nThe ceasefire is a terrible failure, but the mediators are very hopeful! \
+         “We will never accept this plan,” said the spokesman. He warned of severe consequences \
+         if the talks fail."
+            .to_string(),
+    );
+    let stances = a
+        .statements
+        .iter()
+        .map(|s| &s.stance)
+        .chain(std::iter::once(&a.authorial));
+    let mut scored = 0;
+    for s in stances {
+        for c in [Category::Valence, Category::Hedge, Category::Certainty]
+            .into_iter()
+            .chain(Category::ACTS)
+        {
+            let sum: f64 = s
+                .scores
+                .hits
+                .iter()
+                .filter(|h| h.category == c)
+                .map(|h| h.contribution)
+                .sum();
+            assert!(
+                (sum - s.scores.get(c)).abs() < 1e-9,
+                "{c:?}: {sum} vs {:?}",
+                s.scores
+            );
+            scored += usize::from(sum != 0.0);
+        }
+        for h in &s.scores.hits {
+            assert!(!h.at.slice(&a.doc.text).is_empty(), "{h:?}");
+        }
+        assert!((-1.0..=1.0).contains(&s.scores.valence));
+    }
+    assert!(scored >= 3, "the text has scores to explain");
+    assert!(
+        a.authorial.scores.valence != 0.0,
+        "{:?}",
+        a.authorial.scores
+    );
+}
+
+#[test]
+fn topic_words_carry_no_valence_of_their_own() {
+    let s = score(
+        "The war killed hundreds of hostages during the siege.",
+        None,
+    );
+    assert_eq!(s.scores.valence, 0.0, "{:?}", s.scores.hits);
+    let s = score("The talks were a terrible failure.", None);
+    assert!(s.scores.valence < 0.0);
+}
+
+#[test]
+fn contrast_and_negation_bend_valence() {
+    let plain = score("The plan is good.", None).scores.valence;
+    let negated = score("The plan is not good.", None).scores.valence;
+    assert!(plain > 0.0 && negated < 0.0, "{plain} {negated}");
+    let but = score("The plan is good, but the deal is terrible.", None)
+        .scores
+        .valence;
+    assert!(but < 0.0, "the clause after but counts more: {but}");
+}
