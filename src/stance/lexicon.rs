@@ -292,8 +292,14 @@ impl StanceLexicon {
                     lx.overrides += 1;
                     continue;
                 }
-                let prefix = r.term.ends_with('*');
-                let (words, stems) = forms.of(r.term.trim_end_matches('*'));
+                // In VADER's list a `*` is part of an emoticon (":*", "(*"),
+                // not a wildcard: read as one, ":*" rated every colon +2.5.
+                let prefix = r.term.ends_with('*') && format != "vader";
+                let (words, stems) = if prefix {
+                    forms.of(r.term.trim_end_matches('*'))
+                } else {
+                    forms.of(&r.term)
+                };
                 if words.is_empty() || words.iter().any(String::is_empty) {
                     return Err(Error::Lexicon(format!("{at}: empty term")));
                 }

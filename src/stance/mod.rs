@@ -11,6 +11,7 @@
 
 mod formats;
 pub mod lexicon;
+mod scopes;
 pub mod score;
 pub mod targets;
 
@@ -124,11 +125,14 @@ impl Stancer {
                         start,
                         n.min(toks.len() - start),
                         &scores.hits,
+                        scores.valence,
                     )],
                     _ => Vec::new(),
                 }
             }
-            None => self.targets.polarities(doc, &toks, &scores.hits),
+            None => self
+                .targets
+                .polarities(doc, &toks, &scores.hits, scores.valence),
         };
         Stance { scores, targets }
     }
@@ -138,7 +142,8 @@ impl Stancer {
         let targets = if self.targets.is_empty() {
             Vec::new()
         } else {
-            self.targets.polarities(doc, toks, &scores.hits)
+            self.targets
+                .polarities(doc, toks, &scores.hits, scores.valence)
         };
         Stance { scores, targets }
     }
