@@ -191,6 +191,11 @@ pub struct ScoreArgs {
     /// A stance lexicon to add to the set; repeat for more.
     #[arg(long = "lexicon", value_name = "PATH")]
     pub extra_lexicons: Vec<PathBuf>,
+
+    /// Also write every lexicon hit of every item here (id, category, term,
+    /// file, offsets, weight, modifiers, contribution).
+    #[arg(long, value_name = "FILE.csv")]
+    pub hits: Option<PathBuf>,
 }
 
 impl ScoreArgs {
@@ -200,6 +205,7 @@ impl ScoreArgs {
             out: self.out,
             lexicon_dir: self.lexicons,
             extra_lexicons: self.extra_lexicons,
+            hits: self.hits,
             jobs: self.jobs.map_or_else(all_cores, |j| j as usize),
         }
     }

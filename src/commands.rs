@@ -28,6 +28,8 @@ pub struct ScoreConfig {
     pub out: Option<PathBuf>,
     pub lexicon_dir: Option<PathBuf>,
     pub extra_lexicons: Vec<PathBuf>,
+    /// Where to write every item's hits, if anywhere.
+    pub hits: Option<PathBuf>,
     pub jobs: usize,
 }
 
@@ -62,6 +64,11 @@ pub fn score_items(cfg: &ScoreConfig) -> Result<ScoreSummary, Error> {
             .map(|(n, line)| score_line(&pipeline, n + 1, line))
             .collect()
     });
+    if let Some(p) = &cfg.hits {
+        let io = |e| Error::output(format!("cannot write {}", p.display()), e);
+        let f = std::fs::File::create(p).map_err(io)?;
+        write_hits(std::io::BufWriter::new(f), &rows).map_err(io)?;
+    }
     let mut w: Box<dyn Write> = match &cfg.out {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p)
@@ -185,6 +192,41 @@ fn target_label(l: Label) -> &'static str {
         Label::Against => "negative",
         Label::Neutral => "neutral",
     }
+}
+
+/// One row per hit: which item, what matched where, and what it added.
+fn write_hits(w: impl Write, rows: &[Scored]) -> std::io::Result<()> {
+    let mut csv = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w);
+    csv.write_record([
+        "id",
+        "category",
+        "term",
+        "file",
+        "start_char",
+        "end_char",
+        "weight",
+        "modifiers",
+        "contribution",
+    ])?;
+    for r in rows {
+        let Ok((st, _)) = &r.result else { continue };
+        for h in &st.scores.hits {
+            csv.write_record([
+                inert(&r.id).as_ref(),
+                h.category.as_str(),
+                inert(&h.term).as_ref(),
+                &h.file,
+                &h.at.start_char.to_string(),
+                &h.at.end_char.to_string(),
+                &h.weight.to_string(),
+                &h.modifiers.names(),
+                &format!("{:.6}", h.contribution),
+            ])?;
+        }
+    }
+    csv.flush()
 }
 
 fn write_rows(w: &mut dyn Write, rows: &[Scored]) -> std::io::Result<ScoreSummary> {

@@ -347,14 +347,14 @@ impl StanceLexicon {
                     lx.overrides += 1;
                     continue;
                 }
-                // VADER's "(*" is an emoticon, not a prefix of "(".
-                let prefix = format != "vader" && r.term.ends_with('*');
-                let written = if prefix {
-                    r.term.trim_end_matches('*')
+                // In VADER's list a `*` is part of an emoticon (":*", "(*"),
+                // not a wildcard: read as one, ":*" rated every colon +2.5.
+                let prefix = r.term.ends_with('*') && format != "vader";
+                let (words, stems) = if prefix {
+                    forms.of(r.term.trim_end_matches('*'))
                 } else {
-                    r.term.as_str()
+                    forms.of(&r.term)
                 };
-                let (words, stems) = forms.of(written);
                 if words.is_empty() || words.iter().any(String::is_empty) {
                     return Err(Error::Lexicon(format!("{at}: empty term")));
                 }

@@ -11,6 +11,7 @@
 
 mod formats;
 pub mod lexicon;
+mod scopes;
 pub mod score;
 pub mod targets;
 #[cfg(test)]
@@ -128,13 +129,14 @@ impl Stancer {
                         start,
                         n.min(toks.len() - start),
                         &scores.hits,
+                        scores.valence,
                     )],
                     _ => Vec::new(),
                 }
             }
             None => self
                 .targets
-                .polarities(doc, &toks, &scores.hits, &mut cache),
+                .polarities(doc, &toks, &scores.hits, scores.valence, &mut cache),
         };
         Stance { scores, targets }
     }
@@ -151,7 +153,8 @@ impl Stancer {
         let targets = if self.targets.is_empty() {
             Vec::new()
         } else {
-            self.targets.polarities(doc, toks, &scores.hits, cache)
+            self.targets
+                .polarities(doc, toks, &scores.hits, scores.valence, cache)
         };
         Stance { scores, targets }
     }
