@@ -221,7 +221,7 @@ fn write_hits(w: impl Write, rows: &[Scored]) -> std::io::Result<()> {
                 &h.at.start_char.to_string(),
                 &h.at.end_char.to_string(),
                 &h.weight.to_string(),
-                &h.modifiers.names(),
+                h.modifiers.names(),
                 &format!("{:.6}", h.contribution),
             ])?;
         }
