@@ -3,7 +3,7 @@
 //! and which modifier words have no sentiment of their own there.
 
 use super::lexicon::{Category, StanceLexicon};
-use super::score::{negatable, Found, Modifiers, Token};
+use super::score::{negatable, starting_in, Found, Modifiers, Token};
 
 /// Weight before and after "but": what follows it is what counts (VADER's
 /// 0.5 and 1.5).
@@ -36,9 +36,9 @@ pub(super) fn negation_scopes(lx: &StanceLexicon, toks: &[Token], found: &[Found
         used: vec![false; toks.len()],
     };
     let hit_at = |k: usize| {
-        found.iter().any(|g| {
+        starting_in(found, k, k + 1).iter().any(|g| {
             let e = &lx.entries[g.entry as usize];
-            g.start == k && negatable(e.category) && e.weight != 0.0
+            negatable(e.category) && e.weight != 0.0
         })
     };
     for f in found {
@@ -88,9 +88,9 @@ pub(super) fn modifier_words(
 }
 
 fn is_contrast_at(lx: &StanceLexicon, found: &[Found], i: usize) -> bool {
-    found
+    starting_in(found, i, i + 1)
         .iter()
-        .any(|f| f.start == i && lx.entries[f.entry as usize].category == Category::Contrast)
+        .any(|f| lx.entries[f.entry as usize].category == Category::Contrast)
 }
 
 /// Per token: the scale contrast words give it, and the modifiers saying so.
@@ -149,12 +149,17 @@ pub(super) fn condition_scopes(toks: &[Token]) -> Vec<bool> {
     out
 }
 
+/// Words in the longest intensifier or dampener phrase looked back for.
+const LONGEST_BOOSTER: usize = 8;
+
 /// What the intensifiers and dampeners in the few words before `i` add to
 /// the size of a sentiment word there, each less the further back it
 /// stands (VADER's idea; our words carry their own sizes).
 pub(super) fn booster(lx: &StanceLexicon, found: &[Found], i: usize) -> Option<f64> {
     let mut sum = None;
-    for f in found
+    // Matches come in start order; a booster phrase is short.
+    let near = starting_in(found, i.saturating_sub(MODIFIER_REACH + LONGEST_BOOSTER), i);
+    for f in near
         .iter()
         .filter(|f| f.start + f.len <= i && i - (f.start + f.len) < MODIFIER_REACH)
     {

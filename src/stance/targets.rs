@@ -234,10 +234,14 @@ pub fn polarity(
         let after = k >= start + len;
         // A phrase before the mention is as near as its last word ("under
         // the condition of a permanent ceasefire").
-        let last = toks
-            .iter()
-            .rposition(|t| t.span.end == h.at.end_byte)
-            .unwrap_or(k);
+        let last = {
+            let e = toks.partition_point(|t| t.span.end < h.at.end_byte);
+            if e < toks.len() && toks[e].span.end == h.at.end_byte {
+                e
+            } else {
+                k
+            }
+        };
         let distance = if last < start {
             if !cue && (k < lo || start - last > REACH_BEFORE) {
                 continue;
