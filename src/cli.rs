@@ -9,9 +9,11 @@ use crate::input::InputOptions;
 use crate::output::OutputOptions;
 use crate::pipeline::RunConfig;
 
-/// Who said what: turns a folder of news articles into linked CSV tables of
-/// documents, paragraphs (boilerplate flagged), sentences, tokens, and the
-/// statements reported in them with their cue and resolved speaker.
+/// Who said what, with what stance: turns a folder of news articles into
+/// linked CSV tables of documents, paragraphs (boilerplate flagged),
+/// sentences, tokens, the statements reported in them with their cue and
+/// resolved speaker, and each statement's stance with the lexicon words
+/// behind every score.
 ///
 /// With no arguments it runs the sample corpus: `quotestance run corpus --out output`.
 ///
@@ -27,6 +29,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Process documents into CSV tables in the output folder.
+    ///
+    /// Exit status: 0 every document ok; 1 the run finished but some
+    /// documents were not ok (documents.csv says why for each); 2 usage,
+    /// lexicon or output error (no table was changed).
+    Run(RunArgs),
     /// Score JSON Lines items ({"id", "text"}, optionally "target" with
     /// "target_start"/"target_end" code-point offsets) for stance, one CSV row each.
     ///
@@ -40,12 +48,6 @@ pub enum Command {
         #[command(subcommand)]
         command: LexiconCommand,
     },
-    /// Process documents into CSV tables in the output folder.
-    ///
-    /// Exit status: 0 every document ok; 1 the run finished but some
-    /// documents were not ok (documents.csv says why for each); 2 usage,
-    /// lexicon or output error (no table was changed).
-    Run(RunArgs),
 }
 
 #[derive(Debug, Args, Clone)]
