@@ -16,11 +16,13 @@
 //!   to the document's entities) → [`stance`] (acts, hedging, valence and
 //!   target polarity, each score the sum of its lexicon hits).
 //! - [`result`]: [`result::DocResult`], the one serialisable per-document
-//!   result (statements carrying their speakers, ids, both kinds of offsets).
+//!   result (statements carrying their speakers and stance, ids, both kinds
+//!   of offsets).
 //! - [`output`]: sinks (the CSV tables, declared as columns once) and the
 //!   interface of corpus-level steps, finishing into one all-or-nothing folder.
 //! - [`pipeline`]: [`Pipeline::process`], a pure, panic-proof function of one
-//!   document, and the run loop; [`cli`] and `main.rs` are only the command line.
+//!   document, and the run loop; [`commands`]: `score` and `lexicon check`;
+//!   [`cli`] and `main.rs` are only the command line.
 
 pub mod attribution;
 pub mod clean;
