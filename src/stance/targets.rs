@@ -291,7 +291,9 @@ pub fn polarity<'h>(
             }
             k - (start + len) + 1
         } else {
-            0 // a word of the mention itself ("failed plan")
+            // A word of the mention itself names the target ("the original
+            // agreement", "a critical care specialist"); it says nothing of it.
+            continue;
         };
         let sign = match h.category {
             Category::Valence => h.contribution.signum() * h.contribution.abs().min(1.0),
