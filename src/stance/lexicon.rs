@@ -245,6 +245,8 @@ pub struct StanceLexicon {
     by_prefix: FxHashMap<String, Vec<u32>>,
     /// Terms a later file gave a new weight.
     pub overrides: usize,
+    /// Words in the longest entry: how far back a match can start.
+    pub longest: usize,
     /// This lexicon's id among those loaded in the process.
     id: u64,
 }
@@ -377,6 +379,7 @@ impl StanceLexicon {
 
     fn add(&mut self, e: Entry) {
         let id = self.entries.len() as u32;
+        self.longest = self.longest.max(e.words.len());
         if e.prefix && e.words.len() == 1 {
             let head = prefix_head(&e.words[0]);
             self.by_prefix.entry(head.to_string()).or_default().push(id);

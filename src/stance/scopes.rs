@@ -149,16 +149,13 @@ pub(super) fn condition_scopes(toks: &[Token]) -> Vec<bool> {
     out
 }
 
-/// Words in the longest intensifier or dampener phrase looked back for.
-const LONGEST_BOOSTER: usize = 8;
-
 /// What the intensifiers and dampeners in the few words before `i` add to
 /// the size of a sentiment word there, each less the further back it
 /// stands (VADER's idea; our words carry their own sizes).
 pub(super) fn booster(lx: &StanceLexicon, found: &[Found], i: usize) -> Option<f64> {
     let mut sum = None;
-    // Matches come in start order; a booster phrase is short.
-    let near = starting_in(found, i.saturating_sub(MODIFIER_REACH + LONGEST_BOOSTER), i);
+    // Matches come in start order, none longer than the lexicon's longest entry.
+    let near = starting_in(found, i.saturating_sub(MODIFIER_REACH + lx.longest), i);
     for f in near
         .iter()
         .filter(|f| f.start + f.len <= i && i - (f.start + f.len) < MODIFIER_REACH)

@@ -16,8 +16,6 @@ use super::score::{Hit, Modifiers, Token};
 
 // The reaches, decay, prior and band were tuned together on the NewsMTSC dev
 // set (macro-F1 0.512 with 8, 6, 0.85, no prior → 0.567).
-/// Words in the longest lexicon phrase a mention looks back over.
-const LONGEST_PHRASE: usize = 8;
 /// How far before a mention its governing words may stand, in words.
 const REACH_BEFORE: usize = 4;
 /// How far after it (a predicate: "the plan is a disaster").
@@ -177,6 +175,11 @@ impl Targets {
         // A long text (an article's own voice) has many mentions and many
         // hits: each mention looks only at the hits near it, and the cue's.
         let mut near: Vec<&Hit> = hits.iter().collect();
+        let longest_hit = hits
+            .iter()
+            .map(|h| h.at.end_byte - h.at.start_byte)
+            .max()
+            .unwrap_or(0);
         near.sort_by_key(|h| h.at.start_byte);
         let cue: Vec<&Hit> = near
             .iter()
@@ -190,9 +193,12 @@ impl Targets {
                     doc,
                     Span::new(toks[start].span.start, toks[start + len - 1].span.end),
                 );
-                let from = toks[start.saturating_sub(REACH_BEFORE + LONGEST_PHRASE)]
+                // A hit counts by its last word, so it may start up to its
+                // own length before the reach.
+                let from = toks[start.saturating_sub(REACH_BEFORE)]
                     .span
-                    .start;
+                    .start
+                    .saturating_sub(longest_hit);
                 let to = toks[(start + len + REACH_AFTER).min(toks.len() - 1)]
                     .span
                     .end;
