@@ -260,6 +260,9 @@ pub fn polarity<'h>(
         let k = toks.partition_point(|t| t.span.start < byte);
         (k < toks.len() && toks[k].span.start == byte).then_some(k)
     };
+    let addressee = toks
+        .get(start + len)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("to"));
     let mut sum = 0.0;
     let mut evidence = Vec::new();
     let prior = PRIOR * valence;
@@ -306,6 +309,9 @@ pub fn polarity<'h>(
             // "X accused Y": the act is against its object; what it says
             // about its subject is not clear (tuned: counting it costs 0.01).
             _ if after => 0.0,
+            // "called on Hamas to release …": the mention is whom the demand
+            // is addressed to; the demand favours what it asks for.
+            Category::Demand if addressee => 0.0,
             c => act_sign(c) * (h.contribution != 0.0) as u8 as f64,
         };
         if sign == 0.0 {

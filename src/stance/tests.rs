@@ -185,3 +185,31 @@ fn contrast_and_negation_bend_valence() {
         .valence;
     assert!(but < 0.0, "the clause after but counts more: {but}");
 }
+
+#[test]
+fn a_demand_favours_what_it_asks_for_not_whom_it_is_addressed_to() {
+    let asked = score(
+        "Egypt demanded a permanent ceasefire.",
+        Some("permanent ceasefire"),
+    );
+    assert!(asked.targets[0].polarity > 0.0, "{:?}", asked.targets);
+    let addressed = score("Egypt called on Hamas to talk.", Some("Hamas"));
+    assert!(
+        act(&addressed, Category::Demand) > 0.0,
+        "{:?}",
+        addressed.scores
+    );
+    assert_eq!(
+        addressed.targets[0].polarity, 0.0,
+        "{:?}",
+        addressed.targets
+    );
+}
+
+#[test]
+fn news_words_of_judgement_carry_valence() {
+    let s = score("The botched rollout drew allegations of misconduct.", None);
+    assert!(s.scores.valence < -0.3, "{}", s.scores.valence);
+    let s = score("Her tireless work was lauded as a milestone.", None);
+    assert!(s.scores.valence > 0.3, "{}", s.scores.valence);
+}
