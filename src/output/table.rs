@@ -3,7 +3,7 @@
 //! that a spreadsheet would execute made inert.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::Path;
 
 use crate::error::Error;
@@ -31,13 +31,62 @@ pub fn inert(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Bytes a table gathers before it writes them to its file.
+const BUF_BYTES: usize = 1 << 16;
+
 /// One CSV table being written.
+///
+/// The cells are written straight into a buffer: numbers and names never
+/// need quotes, and the tables write millions of cells, so a general CSV
+/// writer's per-cell bookkeeping would cost more than the numbers do. The
+/// dialect is the csv crate's with `QuoteStyle::Necessary` and CRLF: a cell
+/// is quoted when it holds a comma, a quote, CR or LF, quotes doubled; a row
+/// of one empty cell is written `""`.
 pub struct Table {
-    w: csv::Writer<BufWriter<File>>,
+    file: File,
+    buf: Vec<u8>,
     raw: bool,
     name: &'static str,
     rows: u64,
+    /// Cells of the row being written, and of the header (every row has as many).
+    cells: usize,
+    width: usize,
+    /// Where the row being written starts in `buf`.
+    row_start: usize,
     int: itoa::Buffer,
+}
+
+/// Whether a cell must be quoted: it holds a comma, a quote, CR or LF.
+/// Long cells (sentences, paragraphs) by vectorised search; short ones,
+/// most cells, where setting that up costs more than it saves, eight bytes
+/// at a time (a byte equal to one of those is a zero byte of the word XOR
+/// that byte, which the classic test finds).
+fn needs_quotes(bytes: &[u8]) -> bool {
+    if bytes.len() >= 48 {
+        return memchr::memchr3(b',', b'"', b'\n', bytes).is_some()
+            || memchr::memchr(b'\r', bytes).is_some();
+    }
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    let special = |v: u64| {
+        has_zero(v ^ (ONES * u64::from(b',')))
+            || has_zero(v ^ (ONES * u64::from(b'"')))
+            || has_zero(v ^ (ONES * u64::from(b'\r')))
+            || has_zero(v ^ (ONES * u64::from(b'\n')))
+    };
+    let mut words = bytes.chunks_exact(8);
+    for w in words.by_ref() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        if special(u64::from_le_bytes(b)) {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
 }
 
 impl Table {
@@ -48,24 +97,27 @@ impl Table {
         opts: &OutputOptions,
     ) -> Result<Self, Error> {
         let path = dir.join(name);
-        let f = File::create(&path).map_err(|e| Error::output(path.display(), e))?;
-        let mut bw = BufWriter::with_capacity(1 << 16, f);
-        if opts.excel_bom {
-            bw.write_all(b"\xEF\xBB\xBF")
-                .map_err(|e| Error::output(path.display(), e))?;
-        }
-        let mut w = csv::WriterBuilder::new()
-            .quote_style(csv::QuoteStyle::Necessary)
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(bw);
-        w.write_record(header).map_err(|e| Error::output(name, e))?;
-        Ok(Table {
-            w,
+        let file = File::create(&path).map_err(|e| Error::output(path.display(), e))?;
+        let mut t = Table {
+            file,
+            buf: Vec::with_capacity(BUF_BYTES + 4096),
             raw: opts.raw_cells,
             name,
             rows: 0,
+            cells: 0,
+            width: header.len(),
+            row_start: 0,
             int: itoa::Buffer::new(),
-        })
+        };
+        if opts.excel_bom {
+            t.buf.extend_from_slice(b"\xEF\xBB\xBF");
+            t.row_start = t.buf.len();
+        }
+        for h in header {
+            t.field(h.as_bytes())?;
+        }
+        t.end_row()?;
+        Ok(t)
     }
 
     pub fn name(&self) -> &'static str {
@@ -77,17 +129,70 @@ impl Table {
         for c in columns {
             (c.cell)(self, row)?;
         }
-        self.w
-            .write_record(std::iter::empty::<&[u8]>())
-            .map_err(|e| Error::output(self.name, e))?;
+        self.end_row()?;
         self.rows += 1;
         Ok(())
     }
 
+    fn end_row(&mut self) -> Result<(), Error> {
+        if self.cells != self.width {
+            return Err(Error::Output(format!(
+                "{}: a row of {} cells in a table of {} columns",
+                self.name, self.cells, self.width
+            )));
+        }
+        if self.buf.len() == self.row_start {
+            // One empty cell: quoted, or the row would read as no row.
+            self.buf.extend_from_slice(b"\"\"");
+        }
+        self.buf.extend_from_slice(b"\r\n");
+        self.cells = 0;
+        if self.buf.len() >= BUF_BYTES {
+            self.flush()?;
+        }
+        self.row_start = self.buf.len();
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        self.file
+            .write_all(&self.buf)
+            .map_err(|e| Error::output(self.name, e))?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Starts a cell: the delimiter before every cell but a row's first.
+    fn delimit(&mut self) {
+        if self.cells > 0 {
+            self.buf.push(b',');
+        }
+        self.cells += 1;
+    }
+
+    /// A cell that never needs quotes (digits, a number's sign and point).
+    fn plain(&mut self, bytes: &[u8]) {
+        self.delimit();
+        self.buf.extend_from_slice(bytes);
+    }
+
     fn field(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.w
-            .write_field(bytes)
-            .map_err(|e| Error::output(self.name, e))
+        self.delimit();
+        if !needs_quotes(bytes) {
+            self.buf.extend_from_slice(bytes);
+            return Ok(());
+        }
+        self.buf.push(b'"');
+        let mut rest = bytes;
+        while let Some(k) = memchr::memchr(b'"', rest) {
+            // The quote, then the quote that escapes it.
+            self.buf.extend_from_slice(&rest[..=k]);
+            self.buf.push(b'"');
+            rest = &rest[k + 1..];
+        }
+        self.buf.extend_from_slice(rest);
+        self.buf.push(b'"');
+        Ok(())
     }
 
     /// A free-text cell from the articles, made inert unless `--raw-cells`.
@@ -111,11 +216,11 @@ impl Table {
     }
 
     pub fn int(&mut self, n: u64) -> Result<(), Error> {
-        // Disjoint fields: the formatted digits borrow `int`, the writer `w`.
+        self.delimit();
+        // Disjoint fields: the formatted digits borrow `int`, the buffer `buf`.
         let s = self.int.format(n);
-        self.w
-            .write_field(s.as_bytes())
-            .map_err(|e| Error::output(self.name, e))
+        self.buf.extend_from_slice(s.as_bytes());
+        Ok(())
     }
 
     pub fn opt_int(&mut self, n: Option<u64>) -> Result<(), Error> {
@@ -129,28 +234,22 @@ impl Table {
     pub fn float(&mut self, x: f64, decimals: usize) -> Result<(), Error> {
         let mut buf = [0u8; 40];
         match fixed_decimals(x, decimals, &mut buf) {
-            Some(s) => self
-                .w
-                .write_field(s.as_bytes())
-                .map_err(|e| Error::output(self.name, e)),
+            Some(s) => self.plain(s),
             None => {
+                // "NaN", "inf" and digits: nothing to quote.
                 let s = format!("{x:.decimals$}");
-                self.field(s.as_bytes())
+                self.plain(s.as_bytes());
             }
         }
+        Ok(())
     }
 
-    /// Flushes the file to disk; returns its number of rows.
-    pub(super) fn finish(self) -> Result<u64, Error> {
-        let name = self.name;
-        let mut bw = self
-            .w
-            .into_inner()
-            .map_err(|e| Error::output(name, e.error()))?;
-        bw.flush().map_err(|e| Error::output(name, e))?;
-        bw.get_ref()
+    /// Writes the rest to disk; returns the table's number of rows.
+    pub(super) fn finish(mut self) -> Result<u64, Error> {
+        self.flush()?;
+        self.file
             .sync_all()
-            .map_err(|e| Error::output(name, e))?;
+            .map_err(|e| Error::output(self.name, e))?;
         Ok(self.rows)
     }
 }
@@ -159,14 +258,22 @@ impl Table {
 /// without its cost (the stance tables write millions of numbers), into
 /// `out`. `None` where the shortcut could round differently (near a half,
 /// or huge), and the caller formats the slow way.
-fn fixed_decimals(x: f64, decimals: usize, out: &mut [u8; 40]) -> Option<&str> {
+fn fixed_decimals(x: f64, decimals: usize, out: &mut [u8; 40]) -> Option<&[u8]> {
     const POW: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
     let scale = *POW.get(decimals)?;
     let scaled = x.abs() * scale;
-    if !scaled.is_finite() || scaled >= 1e15 || (scaled.fract() - 0.5).abs() < 1e-6 {
+    if !scaled.is_finite() || scaled >= 1e15 {
         return None;
     }
-    let mut n = scaled.round() as u64;
+    // The integer part and the fraction, exactly (below 2^53 a float's
+    // integer part fits a u64 and the subtraction loses nothing); `round`
+    // and `fract` would each be a library call on baseline x86-64.
+    let whole = scaled as u64;
+    let fract = scaled - whole as f64;
+    if (fract - 0.5).abs() < 1e-6 {
+        return None;
+    }
+    let mut n = whole + u64::from(fract > 0.5);
     // Digits from the right: the decimals, the point, the integer part.
     let mut i = out.len();
     let mut put = |b: u8, i: &mut usize| {
@@ -191,7 +298,7 @@ fn fixed_decimals(x: f64, decimals: usize, out: &mut [u8; 40]) -> Option<&str> {
     if x.is_sign_negative() {
         put(b'-', &mut i);
     }
-    std::str::from_utf8(&out[i..]).ok()
+    Some(&out[i..])
 }
 
 #[cfg(test)]
@@ -205,7 +312,7 @@ mod tests {
         while x < 3.0 {
             for d in [0, 2, 4] {
                 if let Some(s) = fixed_decimals(x, d, &mut buf) {
-                    assert_eq!(s, format!("{x:.d$}"), "{x} with {d} decimals");
+                    assert_eq!(s, format!("{x:.d$}").as_bytes(), "{x} with {d} decimals");
                 }
             }
             x += 0.000_37;
@@ -215,11 +322,30 @@ mod tests {
         ] {
             for d in [0, 2, 4] {
                 let s = fixed_decimals(x, d, &mut buf)
-                    .map(str::to_string)
+                    .map(|b| String::from_utf8(b.to_vec()).unwrap())
                     .unwrap_or_else(|| format!("{x:.d$}"));
                 assert_eq!(s, format!("{x:.d$}"), "{x} with {d} decimals");
             }
         }
+    }
+
+    #[test]
+    fn cells_are_quoted_when_they_hold_a_delimiter_quote_or_line_end() {
+        for n in (0..20).chain([47, 48, 49, 100]) {
+            let plain = "a".repeat(n);
+            assert!(!needs_quotes(plain.as_bytes()), "{plain}");
+            for special in [',', '"', '\r', '\n'] {
+                for at in 0..=n {
+                    let mut s = plain.clone();
+                    s.insert(at, special);
+                    assert!(needs_quotes(s.as_bytes()), "{s:?}");
+                }
+            }
+        }
+        // Bytes next to the special ones, and UTF-8, are not special.
+        assert!(!needs_quotes(
+            "+-./ !#\t\x0b\x0c\x0e\x1f“José”é€".as_bytes()
+        ));
     }
 
     #[test]

@@ -60,11 +60,13 @@ fn weight(origin: &str, line: usize, s: &str) -> Result<f64, Error> {
 
 fn read_tsv(f: &LexiconFile) -> Result<Vec<RawEntry>, Error> {
     let mut out = Vec::new();
-    for row in parse_rows(&f.location(), &f.text, 3, 4)? {
+    // Spelled out once: a file has thousands of rows.
+    let origin = f.location();
+    for row in parse_rows(&origin, &f.text, 3, 4)? {
         out.push(RawEntry {
             term: row.col(0).to_string(),
-            category: category(&f.location(), row.line, row.col(1))?,
-            weight: weight(&f.location(), row.line, row.col(2))?,
+            category: category(&origin, row.line, row.col(1))?,
+            weight: weight(&origin, row.line, row.col(2))?,
             line: row.line,
         });
     }
@@ -89,6 +91,8 @@ fn looks_like_vader(text: &str) -> bool {
 fn read_vader(f: &LexiconFile) -> Result<Vec<RawEntry>, Error> {
     let mut out: Vec<RawEntry> = Vec::new();
     let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    // Spelled out once: VADER's list has 7,500 rows.
+    let origin = f.location();
     for (i, line) in f.text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -105,7 +109,7 @@ fn read_vader(f: &LexiconFile) -> Result<Vec<RawEntry>, Error> {
         let e = RawEntry {
             term: cols[0].to_string(),
             category: Category::Valence,
-            weight: weight(&f.location(), i + 1, cols[1])?,
+            weight: weight(&origin, i + 1, cols[1])?,
             line: i + 1,
         };
         // VADER's own file repeats 14 terms (":-p", "lol"); its reader keeps

@@ -7,6 +7,7 @@
 //! Terms are normalised and stemmed with the tokenizer's own functions, so a
 //! lexicon entry and a token meet on the same forms.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -143,7 +144,8 @@ pub struct Entry {
     pub line: usize,
     /// Normalised words; with `prefix`, the last one is a prefix.
     words: Vec<String>,
-    /// Their stems (the last word's stem is unused with `prefix`).
+    /// Their stems (the last word's stem is unused with `prefix`); empty
+    /// without `by_stem`, which never reads them.
     stems: Vec<String>,
     prefix: bool,
     /// Whether a token's stem may stand for the word. Not for VADER's list,
@@ -191,9 +193,10 @@ pub struct Word<'a> {
 /// the document's vocabulary ids).
 #[derive(Debug, Default)]
 pub struct MatchCache {
-    words: Vec<Option<Box<[u32]>>>,
+    /// Shared with the per-thread memory: a word's list is not copied per document.
+    words: Vec<Option<Rc<[u32]>>>,
     /// For a word without an id.
-    spare: Box<[u32]>,
+    spare: Rc<[u32]>,
     /// Whether a word starts a target alias: 0 not known yet, 1 no, 2 yes.
     pub(super) alias_start: Vec<u8>,
 }
@@ -203,14 +206,14 @@ impl MatchCache {
     pub fn new(words: usize) -> Self {
         MatchCache {
             words: vec![None; words],
-            spare: Box::default(),
+            spare: Rc::default(),
             alias_start: vec![0; words],
         }
     }
 }
 
 /// A lexicon's id and its entries by the form of their first word.
-type FirstWords = (u64, FxHashMap<Box<str>, Box<[u32]>>);
+type FirstWords = (u64, FxHashMap<Box<str>, Rc<[u32]>>);
 
 thread_local! {
     static FIRST_WORDS: std::cell::RefCell<FirstWords> =
@@ -267,18 +270,24 @@ impl Default for Forms {
 }
 
 impl Forms {
-    /// The normalised words of a term, and their stems.
-    fn of(&self, term: &str) -> (Vec<String>, Vec<String>) {
+    /// The normalised words of a term, and with `stem` their stems:
+    /// stemming is most of the cost of loading, and VADER's list, most of
+    /// the entries, never matches by stem.
+    fn of(&self, term: &str, stem: bool) -> (Vec<String>, Vec<String>) {
         let mut words = Vec::new();
         for w in term.split_whitespace() {
             let mut out = String::new();
             self.normalizer.normalize_token(w, &mut out);
             words.push(out);
         }
-        let stems = words
-            .iter()
-            .map(|w| self.stemmer.stem(w).into_owned())
-            .collect();
+        let stems = if stem {
+            words
+                .iter()
+                .map(|w| self.stemmer.stem(w).into_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
         (words, stems)
     }
 }
@@ -314,8 +323,10 @@ impl StanceLexicon {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             ..StanceLexicon::default()
         };
-        // (term, category) → (entry, where it was set)
-        let mut seen: FxHashMap<(String, Category), (usize, String)> = FxHashMap::default();
+        // (term, category) → (entry, file and line where it was set); the
+        // place is spelled out only for an error.
+        let mut seen: FxHashMap<(String, Category), (usize, &LexiconFile, usize)> =
+            FxHashMap::default();
         for (f, format, rows) in read {
             let file = lx.files.len();
             lx.files.push(StanceFile {
@@ -323,7 +334,7 @@ impl StanceLexicon {
                 format,
             });
             for r in rows {
-                let at = format!("{}:{}", f.location(), r.line);
+                let at = || format!("{}:{}", f.location(), r.line);
                 // Terms match lower-cased tokens, so "X" repeats "x"; only
                 // VADER rates emoticons by case (":-p", ":-P").
                 let term = if format == "vader" {
@@ -332,15 +343,17 @@ impl StanceLexicon {
                     r.term.to_lowercase()
                 };
                 let key = (term, r.category);
-                if let Some((id, first)) = seen.get(&key) {
-                    let e = &mut lx.entries[*id];
+                if let Some(&(id, first_file, first_line)) = seen.get(&key) {
+                    let e = &mut lx.entries[id];
                     if e.file == file && e.weight != r.weight {
                         return Err(Error::Lexicon(format!(
-                            "{at}: {:?} ({}) has weight {} here and {} at {first}; keep one",
+                            "{}: {:?} ({}) has weight {} here and {} at {}:{first_line}; keep one",
+                            at(),
                             r.term,
                             r.category.as_str(),
                             r.weight,
-                            e.weight
+                            e.weight,
+                            first_file.location(),
                         )));
                     }
                     e.weight = r.weight;
@@ -352,15 +365,16 @@ impl StanceLexicon {
                 // In VADER's list a `*` is part of an emoticon (":*", "(*"),
                 // not a wildcard: read as one, ":*" rated every colon +2.5.
                 let prefix = r.term.ends_with('*') && format != "vader";
+                let by_stem = format != "vader";
                 let (words, stems) = if prefix {
-                    forms.of(r.term.trim_end_matches('*'))
+                    forms.of(r.term.trim_end_matches('*'), by_stem)
                 } else {
-                    forms.of(&r.term)
+                    forms.of(&r.term, by_stem)
                 };
                 if words.is_empty() || words.iter().any(String::is_empty) {
-                    return Err(Error::Lexicon(format!("{at}: empty term")));
+                    return Err(Error::Lexicon(format!("{}: empty term", at())));
                 }
-                seen.insert(key, (lx.entries.len(), at));
+                seen.insert(key, (lx.entries.len(), f, r.line));
                 lx.add(Entry {
                     term: r.term.as_str().into(),
                     category: r.category,
@@ -370,7 +384,7 @@ impl StanceLexicon {
                     words,
                     stems,
                     prefix,
-                    by_stem: format != "vader",
+                    by_stem,
                 });
             }
         }
@@ -428,7 +442,7 @@ impl StanceLexicon {
     /// [`Self::first_word_entries`] through a per-thread memory shared by
     /// the documents a worker reads: a word's entries depend on its form
     /// alone (its stem is a function of it), and most words recur.
-    fn remembered_first_word_entries(&self, w: Word) -> Box<[u32]> {
+    fn remembered_first_word_entries(&self, w: Word) -> Rc<[u32]> {
         FIRST_WORDS.with(|m| {
             let mut m = m.borrow_mut();
             if m.0 != self.id {
@@ -441,7 +455,7 @@ impl StanceLexicon {
             if m.1.len() >= FIRST_WORDS_MAX {
                 m.1.clear();
             }
-            let c = self.first_word_entries(w);
+            let c: Rc<[u32]> = self.first_word_entries(w).into();
             m.1.insert(w.norm.into(), c.clone());
             c
         })

@@ -70,40 +70,46 @@ impl Stancer {
         let mixed_case = doc.text.chars().any(char::is_lowercase);
         let mut cache = MatchCache::new(doc.vocab.len());
         let mut covered = vec![false; doc.tokens.len()];
-        let of_statement = statements
-            .iter()
-            .map(|st| {
-                let cue = st.cue.as_ref().map(|c| doc.tokens_in(c.span));
-                let mut ids: Vec<usize> = st
-                    .parts
+        // One pair of buffers for every statement's words.
+        let mut ids: Vec<usize> = Vec::new();
+        let mut toks: Vec<Token> = Vec::new();
+        let mut of_statement = Vec::with_capacity(statements.len());
+        for st in statements {
+            let cue = st.cue.as_ref().map(|c| doc.tokens_in(c.span));
+            ids.clear();
+            ids.extend(
+                st.parts
                     .iter()
                     .flat_map(|&p| doc.tokens_in(p))
-                    .chain(cue.clone().into_iter().flatten())
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                for &i in &ids {
-                    covered[i] = true;
-                }
-                for i in st.mention.map(|m| doc.tokens_in(m)).into_iter().flatten() {
-                    covered[i] = true;
-                }
-                let toks: Vec<Token> = ids
-                    .iter()
-                    .map(|&i| token(doc, i, cue.as_ref().is_some_and(|c| c.contains(&i))))
-                    .collect();
-                let class = st.cue.as_ref().map(|c| c.class.as_str());
-                self.stance(doc, &mut cache, &toks, class, mixed_case)
-            })
-            .collect();
-        let authorial: Vec<Token> = doc
-            .sentences
-            .iter()
-            .filter(|s| s.is_body())
-            .flat_map(|s| s.tokens.clone())
-            .filter(|&i| !covered[i])
-            .map(|i| token(doc, i, false))
-            .collect();
+                    .chain(cue.clone().into_iter().flatten()),
+            );
+            ids.sort_unstable();
+            ids.dedup();
+            for &i in &ids {
+                covered[i] = true;
+            }
+            for i in st.mention.map(|m| doc.tokens_in(m)).into_iter().flatten() {
+                covered[i] = true;
+            }
+            toks.clear();
+            toks.extend(
+                ids.iter()
+                    .map(|&i| token(doc, i, cue.as_ref().is_some_and(|c| c.contains(&i)))),
+            );
+            let class = st.cue.as_ref().map(|c| c.class.as_str());
+            of_statement.push(self.stance(doc, &mut cache, &toks, class, mixed_case));
+        }
+        // Most of a document is its own voice: room for all of it at once,
+        // rather than growing a copy of every token over and over.
+        let mut authorial: Vec<Token> = Vec::with_capacity(doc.tokens.len());
+        authorial.extend(
+            doc.sentences
+                .iter()
+                .filter(|s| s.is_body())
+                .flat_map(|s| s.tokens.clone())
+                .filter(|&i| !covered[i])
+                .map(|i| token(doc, i, false)),
+        );
         StanceLayer {
             of_statement,
             authorial: self.stance(doc, &mut cache, &authorial, None, mixed_case),

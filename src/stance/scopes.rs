@@ -138,37 +138,39 @@ pub(super) fn condition_scopes(toks: &[Token]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut on = false;
     for (k, t) in toks.iter().enumerate() {
-        if t.ends_clause() {
+        // Outside a condition only its opening word matters (a word that
+        // opens one never ends a clause): most text is outside one.
+        if !on {
+            on = matches!(t.word.norm, "if" | "unless");
+        } else if t.ends_clause() {
             on = false;
-        } else if matches!(t.word.norm, "if" | "unless") {
-            on = true;
-        } else {
-            out[k] = on;
+        } else if !matches!(t.word.norm, "if" | "unless") {
+            out[k] = true;
         }
     }
     out
 }
 
-/// What the intensifiers and dampeners in the few words before `i` add to
-/// the size of a sentiment word there, each less the further back it
-/// stands (VADER's idea; our words carry their own sizes).
-pub(super) fn booster(lx: &StanceLexicon, found: &[Found], i: usize) -> Option<f64> {
-    let mut sum = None;
-    // Matches come in start order, none longer than the lexicon's longest entry.
-    let near = starting_in(found, i.saturating_sub(MODIFIER_REACH + lx.longest), i);
-    for f in near
-        .iter()
-        .filter(|f| f.start + f.len <= i && i - (f.start + f.len) < MODIFIER_REACH)
-    {
+/// Per token: what the intensifiers and dampeners in the few words before
+/// it add to the size of a sentiment word there, each less the further back
+/// it stands (VADER's idea; our words carry their own sizes). One pass over
+/// the modifiers rather than a search of the matches around every token:
+/// few tokens have a modifier near them. Each token's sum is taken over its
+/// modifiers in match order, as a search would.
+pub(super) fn boosts(lx: &StanceLexicon, found: &[Found], n: usize) -> Vec<Option<f64>> {
+    let mut out: Vec<Option<f64>> = vec![None; n];
+    for f in found {
         let e = &lx.entries[f.entry as usize];
         let sign = match e.category {
             Category::Intensifier => 1.0,
             Category::Dampener => -1.0,
             _ => continue,
         };
-        let gap = i - (f.start + f.len);
-        let fade = 1.0 - BOOST_FADE * gap as f64;
-        *sum.get_or_insert(0.0) += sign * e.weight * BOOST_UNIT * fade;
+        let end = f.start + f.len;
+        for (gap, sum) in out.iter_mut().skip(end).take(MODIFIER_REACH).enumerate() {
+            let fade = 1.0 - BOOST_FADE * gap as f64;
+            *sum.get_or_insert(0.0) += sign * e.weight * BOOST_UNIT * fade;
+        }
     }
-    sum
+    out
 }

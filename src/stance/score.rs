@@ -14,7 +14,7 @@ use crate::doc::{Doc, Offsets};
 use crate::span::Span;
 
 use super::lexicon::{Category, MatchCache, StanceLexicon, Word};
-use super::scopes::{booster, condition_scopes, contrast_scales, modifier_words, negation_scopes};
+use super::scopes::{boosts, condition_scopes, contrast_scales, modifier_words, negation_scopes};
 
 /// VADER's constants: the scale of a negated word, of an ALL-CAPS word, of
 /// an exclamation mark, and the normalisation alpha.
@@ -221,7 +221,7 @@ pub fn score(
     let neg = negation_scopes(lx, toks, &found);
     let contrast = contrast_scales(lx, toks, &found);
     let conditional = condition_scopes(toks);
-    let boosts: Vec<Option<f64>> = (0..toks.len()).map(|i| booster(lx, &found, i)).collect();
+    let boosts = boosts(lx, &found, toks.len());
     let as_modifier = modifier_words(lx, &found, &neg, &boosts);
     let mut hits = Vec::new();
     for f in &found {

@@ -3,6 +3,7 @@
 //! is the object of, a word on it, a negation over them — say whether the
 //! statement favours it or is against it.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{Doc, Offsets};
@@ -31,8 +32,20 @@ const PRIOR: f64 = 0.25;
 #[derive(Debug, Default)]
 pub struct Targets {
     targets: Vec<Target>,
-    /// (target, alias) by the alias's first word.
-    by_first: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
+    /// The aliases by their first word.
+    by_first: FxHashMap<String, Opening>,
+}
+
+/// The aliases that open with one word: "the" opens dozens, so those of
+/// more words are found by their second word instead of compared one by one.
+#[derive(Debug, Default)]
+struct Opening {
+    /// (target, alias), in load order.
+    aliases: Vec<(usize, usize)>,
+    /// Positions in `aliases` of the one-word aliases.
+    single: Vec<usize>,
+    /// Positions in `aliases` of the longer ones, by their second word.
+    by_second: FxHashMap<String, Vec<usize>>,
 }
 
 #[derive(Debug)]
@@ -114,7 +127,13 @@ impl Targets {
         }
         for (ti, t) in out.targets.iter().enumerate() {
             for (ai, a) in t.aliases.iter().enumerate() {
-                out.by_first.entry(a[0].clone()).or_default().push((ti, ai));
+                let o = out.by_first.entry(a[0].clone()).or_default();
+                let k = o.aliases.len();
+                o.aliases.push((ti, ai));
+                match a.get(1) {
+                    Some(second) => o.by_second.entry(second.clone()).or_default().push(k),
+                    None => o.single.push(k),
+                }
             }
         }
         Ok(out)
@@ -141,17 +160,31 @@ impl Targets {
                 }
                 _ => {}
             }
-            let best = self
-                .by_first
-                .get(toks[i].word.norm)
-                .into_iter()
-                .flatten()
-                .map(|&(ti, ai)| (ti, &self.targets[ti].aliases[ai]))
+            let Some(o) = self.by_first.get(w.norm) else {
+                continue;
+            };
+            // The longest alias that matches, the last of equals; any
+            // alias of two words or more is longer than a one-word one.
+            let alias = |k: usize| {
+                let (ti, ai) = o.aliases[k];
+                (ti, &self.targets[ti].aliases[ai])
+            };
+            let longer = toks
+                .get(i + 1)
+                .and_then(|t| o.by_second.get(t.word.norm))
+                .map_or(&[][..], Vec::as_slice);
+            let best = longer
+                .iter()
+                .map(|&k| alias(k))
                 .filter(|(_, a)| {
                     i + a.len() <= toks.len()
-                        && a.iter().zip(&toks[i..]).all(|(w, t)| *w == t.word.norm)
+                        && a[2..]
+                            .iter()
+                            .zip(&toks[i + 2..])
+                            .all(|(w, t)| *w == t.word.norm)
                 })
-                .max_by_key(|(_, a)| a.len());
+                .max_by_key(|(_, a)| a.len())
+                .or_else(|| o.single.last().map(|&k| alias(k)));
             if let Some((ti, a)) = best {
                 out.push((ti, i, a.len()));
             }
