@@ -32,6 +32,7 @@ pub mod doc;
 pub mod error;
 pub mod input;
 pub mod lexicon;
+pub mod linking;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;

@@ -20,6 +20,7 @@ use crate::doc::Doc;
 use crate::error::Error;
 use crate::input::{self, Discovery, InputDoc, InputOptions, Status};
 use crate::lexicon::{hex, Lexicons};
+use crate::linking::Linker;
 use crate::output::{CorpusStep, CsvSink, Output, OutputOptions, Sink};
 use crate::progress::Progress;
 pub use crate::result::{Analysis, DocResult};
@@ -276,13 +277,15 @@ fn run_with(cfg: &RunConfig, lex: &Lexicons, pipeline: &Pipeline) -> Result<Summ
         .num_threads(cfg.jobs.max(1))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", cfg.jobs)))?;
+    let steps: Vec<Box<dyn CorpusStep>> = vec![Box::new(Linker::new(lex)?)];
     let output = Output::create(&cfg.out_dir, &cfg.output)?;
     let sinks: Vec<Box<dyn Sink>> = vec![Box::new(CsvSink::new(&output)?)];
     let progress = Progress::new(discovery.total_bytes, cfg.quiet);
 
     let (tx, rx) = mpsc::sync_channel::<Vec<DocResult>>(1);
     let writer_progress = progress.clone();
-    let writer = std::thread::spawn(move || write_results(rx, output, sinks, &writer_progress));
+    let writer =
+        std::thread::spawn(move || write_results(rx, output, sinks, steps, &writer_progress));
 
     loop {
         let mut batch = Vec::new();
@@ -321,6 +324,7 @@ fn write_results(
     rx: mpsc::Receiver<Vec<DocResult>>,
     mut output: Output,
     mut sinks: Vec<Box<dyn Sink>>,
+    mut steps: Vec<Box<dyn CorpusStep>>,
     progress: &Progress,
 ) -> Result<(Output, Summary), Error> {
     let mut summary = Summary::default();
@@ -330,6 +334,9 @@ fn write_results(
                 sink.write(&r)?;
             }
             summary.observe(&r);
+            for step in &mut steps {
+                step.observe(&r);
+            }
             if r.status != Status::Ok {
                 progress.warn(&format!("{}: {}: {}", r.path, r.status.as_str(), r.message));
             }
@@ -338,6 +345,10 @@ fn write_results(
     }
     for sink in sinks {
         sink.finish(&mut output)?;
+    }
+    // After the sinks: a step may add columns to their finished tables.
+    for step in &mut steps {
+        step.finish(&mut output)?;
     }
     summary.finish(&mut output)?;
     Ok((output, summary))

@@ -341,10 +341,16 @@ fn run_without_tokens_removes_stale_tokens_table() {
             "lexicon_hits.csv",
             "manifest.json",
             "paragraphs.csv",
+            "quote_clusters.csv",
             "sentences.csv",
+            "sources.csv",
+            "speaker_links.csv",
+            "speaker_stance.csv",
+            "speaker_targets.csv",
+            "speakers.csv",
             "stance.csv",
             "statements.csv",
-            "targets.csv"
+            "targets.csv",
         ]
     );
 }

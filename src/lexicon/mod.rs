@@ -40,6 +40,7 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../lexicons/mention_words.tsv"),
     ),
     ("targets.tsv", include_str!("../../lexicons/targets.tsv")),
+    ("aliases.tsv", include_str!("../../lexicons/aliases.tsv")),
 ];
 
 /// The stance lexicons the binary ships with (the set `lexicons/stance/` holds).

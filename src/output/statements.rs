@@ -115,7 +115,7 @@ fn columns<'a>() -> Vec<Column<Row<'a>>> {
             cell: |t, r| opt_char(t, r.st.mention.as_ref(), true),
         },
         Column {
-            name: "speaker_id",
+            name: "doc_speaker_id",
             cell: |t, r| t.id(r.st.speaker_id.as_deref().unwrap_or("")),
         },
         Column {
