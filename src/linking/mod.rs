@@ -103,7 +103,10 @@ pub struct Linker {
     /// By (document speaker, target name).
     targets: BTreeMap<(u32, String), TargetSums>,
     statements: Vec<StatementInfo>,
-    quotes: QuoteIndex,
+    /// Folding and shingling every statement is the biggest part of
+    /// linking's per-document work; a thread of its own keeps it off the one
+    /// writer thread every result passes through.
+    quotes: QuoteFeeder,
     /// Content of every statement, for a cluster's canonical text.
     texts: Vec<Box<str>>,
 }
@@ -117,7 +120,7 @@ impl Linker {
             stance: Vec::new(),
             targets: BTreeMap::new(),
             statements: Vec::new(),
-            quotes: QuoteIndex::new(),
+            quotes: QuoteFeeder::start(),
             texts: Vec::new(),
         })
     }
@@ -196,6 +199,7 @@ impl CorpusStep for Linker {
             first_member,
             n_members: 0,
         };
+        let mut contents: Vec<(u32, String)> = Vec::new();
         if let Some(a) = &r.analysis {
             let text = a.doc.text.as_str();
             // Document entity → document speaker, made when it first speaks.
@@ -247,8 +251,8 @@ impl CorpusStep for Linker {
                 let key = self.statements.len() as u32;
                 let content: Vec<&str> = st.parts.iter().map(|p| p.at.slice(text)).collect();
                 let content = content.join(" ");
-                self.quotes.add(key, &content);
-                self.texts.push(content.into_boxed_str());
+                self.texts.push(content.as_str().into());
+                contents.push((key, content));
                 self.statements.push(StatementInfo {
                     doc,
                     member,
@@ -259,11 +263,12 @@ impl CorpusStep for Linker {
         }
         info.n_members = self.members.len() as u32 - first_member;
         self.docs.push(info);
+        self.quotes.feed(contents);
     }
 
     fn finish(&mut self, out: &mut Output) -> Result<(), Error> {
         let linked = speakers::link(&self.members, &self.aliases);
-        let clusters = self.quotes.clusters();
+        let clusters = self.quotes.finish().clusters();
         let mut cluster_of = vec![NONE; self.statements.len()];
         for (c, cl) in clusters.iter().enumerate() {
             for &m in &cl.members {
@@ -291,6 +296,51 @@ impl CorpusStep for Linker {
             }),
         );
         Ok(())
+    }
+}
+
+/// A [`QuoteIndex`] filled on a thread of its own.
+struct QuoteFeeder {
+    tx: Option<std::sync::mpsc::Sender<Vec<(u32, String)>>>,
+    worker: Option<std::thread::JoinHandle<QuoteIndex>>,
+}
+
+impl QuoteFeeder {
+    fn start() -> Self {
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<(u32, String)>>();
+        let worker = std::thread::spawn(move || {
+            let mut index = QuoteIndex::new();
+            for batch in rx {
+                for (key, text) in batch {
+                    index.add(key, &text);
+                }
+            }
+            index
+        });
+        QuoteFeeder {
+            tx: Some(tx),
+            worker: Some(worker),
+        }
+    }
+
+    fn feed(&mut self, contents: Vec<(u32, String)>) {
+        if contents.is_empty() {
+            return;
+        }
+        if let Some(tx) = &self.tx {
+            // A send fails only when the thread is gone; `finish` reports it.
+            let _ = tx.send(contents);
+        }
+    }
+
+    /// The index with everything fed; an empty one if its thread panicked
+    /// (no clusters rather than no tables).
+    fn finish(&mut self) -> QuoteIndex {
+        self.tx = None;
+        self.worker
+            .take()
+            .and_then(|w| w.join().ok())
+            .unwrap_or_default()
     }
 }
 
