@@ -107,8 +107,6 @@ pub struct Linker {
     /// linking's per-document work; a thread of its own keeps it off the one
     /// writer thread every result passes through.
     quotes: QuoteFeeder,
-    /// Content of every statement, for a cluster's canonical text.
-    texts: Vec<Box<str>>,
 }
 
 impl Linker {
@@ -121,7 +119,6 @@ impl Linker {
             targets: BTreeMap::new(),
             statements: Vec::new(),
             quotes: QuoteFeeder::start(),
-            texts: Vec::new(),
         })
     }
 
@@ -251,7 +248,6 @@ impl CorpusStep for Linker {
                 let key = self.statements.len() as u32;
                 let content: Vec<&str> = st.parts.iter().map(|p| p.at.slice(text)).collect();
                 let content = content.join(" ");
-                self.texts.push(content.as_str().into());
                 contents.push((key, content));
                 self.statements.push(StatementInfo {
                     doc,
@@ -268,7 +264,8 @@ impl CorpusStep for Linker {
 
     fn finish(&mut self, out: &mut Output) -> Result<(), Error> {
         let linked = speakers::link(&self.members, &self.aliases);
-        let clusters = self.quotes.finish().clusters();
+        let (index, texts) = self.quotes.finish();
+        let clusters = index.clusters();
         let mut cluster_of = vec![NONE; self.statements.len()];
         for (c, cl) in clusters.iter().enumerate() {
             for &m in &cl.members {
@@ -281,7 +278,7 @@ impl CorpusStep for Linker {
             stance: &self.stance,
             targets: &self.targets,
             statements: &self.statements,
-            texts: &self.texts,
+            texts: &texts,
             linked: &linked,
             clusters: &clusters,
         };
@@ -299,10 +296,11 @@ impl CorpusStep for Linker {
     }
 }
 
-/// A [`QuoteIndex`] filled on a thread of its own.
+/// A [`QuoteIndex`] filled on a thread of its own, which also keeps every
+/// statement's content for the clusters' canonical text.
 struct QuoteFeeder {
     tx: Option<std::sync::mpsc::Sender<Vec<(u32, String)>>>,
-    worker: Option<std::thread::JoinHandle<QuoteIndex>>,
+    worker: Option<std::thread::JoinHandle<(QuoteIndex, Vec<Box<str>>)>>,
 }
 
 impl QuoteFeeder {
@@ -310,12 +308,19 @@ impl QuoteFeeder {
         let (tx, rx) = std::sync::mpsc::channel::<Vec<(u32, String)>>();
         let worker = std::thread::spawn(move || {
             let mut index = QuoteIndex::new();
+            let mut texts: Vec<Box<str>> = Vec::new();
             for batch in rx {
                 for (key, text) in batch {
                     index.add(key, &text);
+                    // Keys are dense and come in order; a gap stays empty.
+                    let k = key as usize;
+                    if texts.len() <= k {
+                        texts.resize(k + 1, Box::default());
+                    }
+                    texts[k] = text.into_boxed_str();
                 }
             }
-            index
+            (index, texts)
         });
         QuoteFeeder {
             tx: Some(tx),
@@ -333,9 +338,9 @@ impl QuoteFeeder {
         }
     }
 
-    /// The index with everything fed; an empty one if its thread panicked
-    /// (no clusters rather than no tables).
-    fn finish(&mut self) -> QuoteIndex {
+    /// The index with everything fed and the contents by key; empty ones if
+    /// its thread panicked (no clusters rather than no tables).
+    fn finish(&mut self) -> (QuoteIndex, Vec<Box<str>>) {
         self.tx = None;
         self.worker
             .take()
