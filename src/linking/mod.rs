@@ -372,9 +372,7 @@ fn append_to_statements(
         let s = statements[i as usize];
         let speaker = match s.member {
             NONE => String::new(),
-            m => linked.speakers[linked.of_member[m as usize] as usize]
-                .id
-                .clone(),
+            m => linked.speaker(m).id.clone(),
         };
         let cluster = match cluster_of[i as usize] {
             NONE => String::new(),

@@ -109,6 +109,13 @@ pub struct Linked {
     pub links: Vec<Link>,
 }
 
+impl Linked {
+    /// The corpus speaker of document speaker `member`.
+    pub fn speaker(&self, member: u32) -> &CorpusSpeaker {
+        &self.speakers[self.of_member[member as usize] as usize]
+    }
+}
+
 /// `lexicons/aliases.tsv`: forced merges and forbidden ones.
 #[derive(Debug, Default)]
 pub struct Aliases {

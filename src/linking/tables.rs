@@ -29,8 +29,9 @@ pub(super) struct View<'a> {
     pub clusters: &'a [Cluster],
 }
 
-/// `a (3); b (1)`: values with counts, most frequent first.
-fn counted<'s>(items: impl IntoIterator<Item = (&'s str, u32)>) -> String {
+/// Values with their summed counts, most frequent first (ties by value);
+/// empty values left out.
+fn tally<'s>(items: impl IntoIterator<Item = (&'s str, u32)>) -> Vec<(&'s str, u32)> {
     let mut m: BTreeMap<&str, u32> = BTreeMap::new();
     for (s, n) in items {
         if !s.is_empty() {
@@ -39,22 +40,22 @@ fn counted<'s>(items: impl IntoIterator<Item = (&'s str, u32)>) -> String {
     }
     let mut v: Vec<(&str, u32)> = m.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    v.iter()
+    v
+}
+
+/// `a (3); b (1)`.
+fn counted<'s>(items: impl IntoIterator<Item = (&'s str, u32)>) -> String {
+    tally(items)
+        .iter()
         .map(|(s, n)| format!("{s} ({n})"))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-/// The most frequent value (ties: the first in sort order).
+/// The most frequent value.
 fn most<'s>(items: impl IntoIterator<Item = (&'s str, u32)>) -> String {
-    let mut m: BTreeMap<&str, u32> = BTreeMap::new();
-    for (s, n) in items {
-        if !s.is_empty() {
-            *m.entry(s).or_default() += n;
-        }
-    }
-    m.iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+    tally(items)
+        .first()
         .map(|(s, _)| s.to_string())
         .unwrap_or_default()
 }
@@ -367,8 +368,7 @@ impl View<'_> {
     }
 
     fn speaker_of(&self, member: u32) -> Option<&CorpusSpeaker> {
-        (member != NONE)
-            .then(|| &self.linked.speakers[self.linked.of_member[member as usize] as usize])
+        (member != NONE).then(|| self.linked.speaker(member))
     }
 
     pub fn write(&self, out: &mut Output) -> Result<(), Error> {
@@ -424,7 +424,7 @@ impl View<'_> {
 
     fn links(&self, out: &mut Output) -> Result<(), Error> {
         let rows = self.members.iter().enumerate().map(|(i, m)| {
-            let sp = &self.linked.speakers[self.linked.of_member[i] as usize];
+            let sp = self.linked.speaker(i as u32);
             let l = &self.linked.links[i];
             LinkRow {
                 speaker_id: &sp.id,
