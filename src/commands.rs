@@ -241,6 +241,7 @@ fn write_rows(w: &mut dyn Write, rows: &[Scored]) -> std::io::Result<ScoreSummar
         "n_hits",
         "target_polarity",
         "target_label",
+        "target_evidence",
         "error",
     ]);
     csv.write_record(&header)?;
@@ -261,8 +262,9 @@ fn write_rows(w: &mut dyn Write, rows: &[Scored]) -> std::io::Result<ScoreSummar
                     Some(t) => {
                         rec.push(format!("{:.4}", t.polarity));
                         rec.push(target_label(t.label).into());
+                        rec.push(t.evidence.join("; "));
                     }
-                    None => rec.extend([String::new(), String::new()]),
+                    None => rec.extend([String::new(), String::new(), String::new()]),
                 }
                 rec.push(String::new());
             }

@@ -61,4 +61,11 @@ fn acts_valence_and_polarity_of_the_sample_sentences() {
     assert!(hits.contains("kind_of,valence,kind,") && hits.contains("as_modifier"));
     // The object of an accusation is treated badly.
     assert_eq!(rows["object"]["target_label"], "negative");
+    // The polarity is explained by the hits behind it.
+    assert!(
+        rows["object"]["target_evidence"].contains("accusation"),
+        "{:?}",
+        rows["object"]
+    );
+    assert_eq!(rows["ultimatum"]["target_evidence"], "");
 }

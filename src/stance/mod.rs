@@ -130,6 +130,10 @@ impl Stancer {
                 match (first, ids.len()) {
                     (Some(start), n) if n > 0 => vec![targets::polarity(
                         "target",
+                        targets::looks_like_actor(
+                            &toks[start..start + n.min(toks.len() - start)],
+                            start == 0,
+                        ),
                         crate::doc::Offsets::of(doc, t),
                         &toks,
                         start,

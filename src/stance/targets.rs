@@ -27,6 +27,9 @@ const DECAY: f64 = 0.95;
 const NEUTRAL_BAND: f64 = 0.1;
 /// How much the statement's own valence counts toward every target in it.
 const PRIOR: f64 = 0.25;
+/// How much a hedge before an actor counts against it (NewsMTSC dev
+/// macro-F1: 0.585 without, 0.587 at 0.25–0.5, 0.586 at 0.75–1).
+const ACTOR_HEDGE: f64 = 0.5;
 
 /// The targets of a run, each with the words that name it.
 #[derive(Debug, Default)]
@@ -53,6 +56,10 @@ struct Target {
     name: String,
     /// Each alias as normalised words.
     aliases: Vec<Vec<String>>,
+    /// A person, group or state rather than an issue: see [`polarity`].
+    actor: bool,
+    /// Whether a row said which, so that two rows cannot say both.
+    kind_given: bool,
 }
 
 /// One mention of a target in a statement and the statement's polarity toward it.
@@ -99,8 +106,18 @@ impl Targets {
     pub fn load(lex: &Lexicons) -> Result<Self, Error> {
         let norm = Normalizer::new();
         let mut out = Targets::default();
-        for row in lex.rows("targets.tsv", 2, 2)? {
+        for row in lex.rows("targets.tsv", 2, 3)? {
             let name = row.col(0).to_string();
+            let actor = match row.col(2) {
+                "" => None,
+                "actor" => Some(true),
+                "issue" => Some(false),
+                other => {
+                    return Err(row.error(format!(
+                        "the third column (kind) is `actor` or `issue`, not `{other}`"
+                    )))
+                }
+            };
             let words: Vec<String> = row
                 .col(1)
                 .split_whitespace()
@@ -114,10 +131,23 @@ impl Targets {
                 return Err(row.error("a target row is `target<TAB>alias`, both non-empty"));
             }
             match out.targets.iter_mut().find(|t| t.name == name) {
-                Some(t) => t.aliases.push(words),
+                Some(t) => {
+                    if actor.is_some_and(|a| a != t.actor) && t.kind_given {
+                        return Err(row.error(format!(
+                            "target `{name}` is given both kinds, actor and issue"
+                        )));
+                    }
+                    if let Some(a) = actor {
+                        t.actor = a;
+                        t.kind_given = true;
+                    }
+                    t.aliases.push(words)
+                }
                 None => out.targets.push(Target {
                     name,
                     aliases: vec![words],
+                    actor: actor.unwrap_or(false),
+                    kind_given: actor.is_some(),
                 }),
             }
         }
@@ -242,15 +272,8 @@ impl Targets {
                     .copied()
                     .filter(|h| !h.modifiers.has(Modifiers::FROM_CUE))
                     .chain(cue.iter().copied());
-                polarity(
-                    &self.targets[ti].name,
-                    at,
-                    toks,
-                    start,
-                    len,
-                    window,
-                    valence,
-                )
+                let t = &self.targets[ti];
+                polarity(&t.name, t.actor, at, toks, start, len, window, valence)
             })
             .collect()
     }
@@ -278,8 +301,17 @@ fn act_sign(c: Category) -> f64 {
 /// Polarity toward the mention `toks[start..start + len]`: every hit in the
 /// mention's clause within reach, weighted down with distance, and the
 /// statement's valence as a prior.
+///
+/// An `actor` (a person, group or state) is not favoured by a demand, offer,
+/// proposal or condition before it — "called for Obama's impeachment",
+/// "offered Trump a deal", "if Putin does not relent" ask for or set terms
+/// on something else — while a hedge before it ("allegedly", "reportedly",
+/// "may have") reads as an allegation against it. On NewsMTSC dev, whose
+/// targets are people, the two rules raise macro-F1 from 0.582 to 0.587 (the first alone: 0.585).
+#[allow(clippy::too_many_arguments)]
 pub fn polarity<'h>(
     target: &str,
+    actor: bool,
     at: Offsets,
     toks: &[Token],
     start: usize,
@@ -345,6 +377,12 @@ pub fn polarity<'h>(
             // "called on Hamas to release …": the mention is whom the demand
             // is addressed to; the demand favours what it asks for.
             Category::Demand if addressee => 0.0,
+            Category::Demand | Category::Offer | Category::Proposal | Category::Condition
+                if actor =>
+            {
+                0.0
+            }
+            Category::Hedge if actor => -ACTOR_HEDGE,
             c => act_sign(c) * (h.contribution != 0.0) as u8 as f64,
         };
         if sign == 0.0 {
@@ -373,4 +411,19 @@ fn clause_around(toks: &[Token], a: usize, b: usize) -> (usize, usize) {
         .unwrap_or(toks.len())
         .saturating_sub(1);
     (lo, hi)
+}
+
+/// Whether a target given only by its place in a text (the `score` command)
+/// names a person, group or state: a personal pronoun, or a capitalised word
+/// that does not merely open the text ("Ceasefire talks resumed").
+pub fn looks_like_actor(mention: &[Token], opens_text: bool) -> bool {
+    let Some(first) = mention.first() else {
+        return false;
+    };
+    let capital = |t: &Token| t.text.chars().next().is_some_and(char::is_uppercase);
+    let pronoun = matches!(
+        first.word.norm,
+        "he" | "she" | "him" | "her" | "they" | "them" | "i" | "me" | "we" | "us"
+    );
+    pronoun || (capital(first) && (!opens_text || mention.iter().skip(1).any(capital)))
 }

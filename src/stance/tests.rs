@@ -213,3 +213,55 @@ fn news_words_of_judgement_carry_valence() {
     let s = score("Her tireless work was lauded as a milestone.", None);
     assert!(s.scores.valence > 0.3, "{}", s.scores.valence);
 }
+
+#[test]
+fn an_actor_is_not_favoured_by_what_is_asked_of_it() {
+    // Israel is an actor in the built-in targets.tsv, the ceasefire an issue.
+    let p = pipeline();
+    let text = "Egypt called for a ceasefire. It also called for Netanyahu's resignation.";
+    let doc = p.doc(text.to_string());
+    let s = p.stancer().score_span(&doc, Span::new(0, text.len()), None);
+    let of = |name: &str| {
+        s.targets
+            .iter()
+            .find(|t| t.target == name)
+            .unwrap_or_else(|| panic!("{name} in {:?}", s.targets))
+            .polarity
+    };
+    assert!(of("ceasefire") > 0.0, "{:?}", s.targets);
+    assert!(of("Israel") <= 0.0, "{:?}", s.targets);
+    // A target given by offsets: a name or a pronoun is an actor.
+    let hedged = score(
+        "Officials said Lopez allegedly hid the money.",
+        Some("Lopez"),
+    );
+    assert!(hedged.targets[0].polarity < 0.0, "{:?}", hedged.targets);
+    let asked = score(
+        "The mayor asked for the pension reform.",
+        Some("pension reform"),
+    );
+    assert!(asked.targets[0].polarity > 0.0, "{:?}", asked.targets);
+}
+
+#[test]
+fn a_target_kind_is_actor_or_issue_and_only_one() {
+    let load = |text: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("targets.tsv"), text).unwrap();
+        let lex = Lexicons::load(Some(dir.path())).unwrap();
+        super::targets::Targets::load(&lex).map(|_| ())
+    };
+    assert!(load("Lopez\tLopez\tactor\nLopez\tMaria Lopez\n").is_ok());
+    let err = load("Lopez\tLopez\tperson\n").unwrap_err().to_string();
+    assert!(
+        err.contains("targets.tsv:1") && err.contains("actor"),
+        "{err}"
+    );
+    let err = load("Lopez\tLopez\tactor\nLopez\tMs. Lopez\tissue\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("targets.tsv:2") && err.contains("both"),
+        "{err}"
+    );
+}
