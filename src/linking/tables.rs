@@ -14,7 +14,7 @@ use crate::speakers::SpeakerType;
 
 use super::quotes::Cluster;
 use super::speakers::{CorpusSpeaker, DocSpeaker, Linked};
-use super::{DocInfo, StanceSums, StatementInfo, TargetSums, NONE, STANCE_COLUMNS};
+use super::{DocInfo, StanceSums, StatementInfo, TargetSums, NONE, STANCE_COLUMNS, TABLES};
 
 /// Decimals of means and shares.
 const DECIMALS: usize = 4;
@@ -377,15 +377,15 @@ impl View<'_> {
     /// (each is independent of the others), in [`super::TABLES`] order, for
     /// the caller to add to the output.
     pub fn tables(&self, out: &Output) -> Result<Vec<Table>, Error> {
-        let writers: [fn(&Self, &Output) -> Result<Table, Error>; 6] = [
-            Self::speakers,
-            Self::links,
-            Self::quote_clusters,
-            Self::speaker_stance,
-            Self::speaker_targets,
-            Self::sources,
-        ];
-        writers.par_iter().map(|w| w(self, out)).collect()
+        let write = |k: usize| match k {
+            0 => self.speakers(out),
+            1 => self.links(out),
+            2 => self.quote_clusters(out),
+            3 => self.speaker_stance(out),
+            4 => self.speaker_targets(out),
+            _ => self.sources(out),
+        };
+        (0..TABLES.len()).into_par_iter().map(write).collect()
     }
 
     fn table<R>(
