@@ -3,8 +3,11 @@
 //!
 //! A [`CorpusStep`]: it observes every per-document result as the writer
 //! streams it out, keeping only what linking needs (each document's
-//! speakers, per-speaker stance sums, each statement's place and content),
-//! and when the run ends it links, clusters and writes its tables. The
+//! speakers, per-speaker stance sums, each statement's place, each distinct
+//! quote once), and when the run ends it links, clusters and writes its
+//! tables. What needs one document alone — folding and hashing each
+//! statement for quote clusters, [`DocQuotes`] — the pipeline computes in
+//! its per-document workers, so the one writer thread only files it. The
 //! corpus-level speaker and cluster of every statement are known only then,
 //! so they are appended to the already written statements.csv.
 
@@ -17,12 +20,12 @@ use std::collections::BTreeMap;
 use crate::attribution::Kind;
 use crate::error::Error;
 use crate::lexicon::Lexicons;
-use crate::output::{CorpusStep, Output};
+use crate::output::{ColumnAppender, CorpusStep, Output};
 use crate::result::DocResult;
 use crate::speakers::{Resolution, SpeakerType};
 use crate::stance::{Category, Label, Stance};
 
-use quotes::QuoteIndex;
+use quotes::{Prepared, QuoteIndex};
 use speakers::{Aliases, DocSpeaker, Linked};
 
 /// No speaker, no cluster.
@@ -103,14 +106,18 @@ pub struct Linker {
     /// By (document speaker, target name).
     targets: BTreeMap<(u32, String), TargetSums>,
     statements: Vec<StatementInfo>,
-    /// Folding and shingling every statement is the biggest part of
-    /// linking's per-document work; a thread of its own keeps it off the one
-    /// writer thread every result passes through.
-    quotes: QuoteFeeder,
+    quotes: QuoteIndex,
+    /// By statement: the content of the first statement of each distinct
+    /// quote (the canonical text of a cluster is its first statement's),
+    /// empty for every other.
+    texts: Vec<Box<str>>,
+    /// Threads for clustering and the tables when the run ends: the run's
+    /// `--jobs`, whose workers are idle by then.
+    jobs: usize,
 }
 
 impl Linker {
-    pub fn new(lex: &Lexicons) -> Result<Self, Error> {
+    pub fn new(lex: &Lexicons, jobs: usize) -> Result<Self, Error> {
         Ok(Linker {
             aliases: Aliases::load(lex)?,
             docs: Vec::new(),
@@ -118,7 +125,9 @@ impl Linker {
             stance: Vec::new(),
             targets: BTreeMap::new(),
             statements: Vec::new(),
-            quotes: QuoteFeeder::start(),
+            quotes: QuoteIndex::new(),
+            texts: Vec::new(),
+            jobs: jobs.max(1),
         })
     }
 
@@ -182,8 +191,35 @@ fn source_of(r: &DocResult) -> String {
     }
 }
 
-impl CorpusStep for Linker {
-    fn observe(&mut self, r: &DocResult) {
+/// What linking makes of one document without seeing any other: each
+/// statement's content prepared for quote clustering, and the content itself
+/// where it is clusterable. Made in the pipeline's per-document workers.
+pub struct DocQuotes(Vec<Option<(Prepared, String)>>);
+
+impl DocQuotes {
+    pub fn of(r: &DocResult) -> Self {
+        let Some(a) = &r.analysis else {
+            return DocQuotes(Vec::new());
+        };
+        let text = a.doc.text.as_str();
+        let each = a.statements.iter().map(|st| {
+            let content = match st.parts.as_slice() {
+                [one] => one.at.slice(text).to_string(),
+                parts => {
+                    let content: Vec<&str> = parts.iter().map(|p| p.at.slice(text)).collect();
+                    content.join(" ")
+                }
+            };
+            quotes::prepare(&content).map(|p| (p, content))
+        });
+        DocQuotes(each.collect())
+    }
+}
+
+impl Linker {
+    /// [`CorpusStep::observe`] with the document's [`DocQuotes`] already made.
+    pub fn observe_with(&mut self, r: &DocResult, quotes: DocQuotes) {
+        let mut quotes = quotes.0.into_iter();
         let doc = self.docs.len() as u32;
         let first_member = self.members.len() as u32;
         let mut info = DocInfo {
@@ -196,7 +232,6 @@ impl CorpusStep for Linker {
             first_member,
             n_members: 0,
         };
-        let mut contents: Vec<(u32, String)> = Vec::new();
         if let Some(a) = &r.analysis {
             let text = a.doc.text.as_str();
             // Document entity → document speaker, made when it first speaks.
@@ -246,9 +281,12 @@ impl CorpusStep for Linker {
                     info.direct += 1;
                 }
                 let key = self.statements.len() as u32;
-                let content: Vec<&str> = st.parts.iter().map(|p| p.at.slice(text)).collect();
-                let content = content.join(" ");
-                contents.push((key, content));
+                let prepared = quotes.next().flatten();
+                let new = self.quotes.insert(key, prepared.as_ref().map(|(p, _)| p));
+                self.texts.push(match prepared {
+                    Some((_, content)) if new => content.into_boxed_str(),
+                    _ => Box::default(),
+                });
                 self.statements.push(StatementInfo {
                     doc,
                     member,
@@ -259,13 +297,16 @@ impl CorpusStep for Linker {
         }
         info.n_members = self.members.len() as u32 - first_member;
         self.docs.push(info);
-        self.quotes.feed(contents);
     }
 
-    fn finish(&mut self, out: &mut Output) -> Result<(), Error> {
-        let linked = speakers::link(&self.members, &self.aliases);
-        let (index, texts) = self.quotes.finish();
-        let clusters = index.clusters();
+    /// [`CorpusStep::finish`] on the current rayon pool: speakers are linked
+    /// while quotes cluster, and the corpus tables are written while
+    /// statements.csv gets its columns.
+    fn finish_in_pool(&self, out: &mut Output) -> Result<(), Error> {
+        let (linked, clusters) = rayon::join(
+            || speakers::link(&self.members, &self.aliases),
+            || self.quotes.clusters(),
+        );
         let mut cluster_of = vec![NONE; self.statements.len()];
         for (c, cl) in clusters.iter().enumerate() {
             for &m in &cl.members {
@@ -278,12 +319,28 @@ impl CorpusStep for Linker {
             stance: &self.stance,
             targets: &self.targets,
             statements: &self.statements,
-            texts: &texts,
+            texts: &self.texts,
             linked: &linked,
             clusters: &clusters,
         };
-        view.write(out)?;
-        append_to_statements(out, &self.statements, &linked, &cluster_of, &clusters)?;
+        let statements = out.column_appender("statements.csv");
+        let shared: &Output = out;
+        let (tables, appended) = rayon::join(
+            || view.tables(shared),
+            || {
+                append_to_statements(
+                    statements,
+                    &self.statements,
+                    &linked,
+                    &cluster_of,
+                    &clusters,
+                )
+            },
+        );
+        for t in tables? {
+            out.add_table(t)?;
+        }
+        appended?;
         out.manifest_entry(
             "linking",
             serde_json::json!({
@@ -296,63 +353,26 @@ impl CorpusStep for Linker {
     }
 }
 
-/// A [`QuoteIndex`] filled on a thread of its own, which also keeps every
-/// statement's content for the clusters' canonical text.
-struct QuoteFeeder {
-    tx: Option<std::sync::mpsc::Sender<Vec<(u32, String)>>>,
-    worker: Option<std::thread::JoinHandle<(QuoteIndex, Vec<Box<str>>)>>,
-}
-
-impl QuoteFeeder {
-    fn start() -> Self {
-        let (tx, rx) = std::sync::mpsc::channel::<Vec<(u32, String)>>();
-        let worker = std::thread::spawn(move || {
-            let mut index = QuoteIndex::new();
-            let mut texts: Vec<Box<str>> = Vec::new();
-            for batch in rx {
-                for (key, text) in batch {
-                    index.add(key, &text);
-                    // Keys are dense and come in order; a gap stays empty.
-                    let k = key as usize;
-                    if texts.len() <= k {
-                        texts.resize(k + 1, Box::default());
-                    }
-                    texts[k] = text.into_boxed_str();
-                }
-            }
-            (index, texts)
-        });
-        QuoteFeeder {
-            tx: Some(tx),
-            worker: Some(worker),
-        }
+impl CorpusStep for Linker {
+    fn observe(&mut self, r: &DocResult) {
+        self.observe_with(r, DocQuotes::of(r));
     }
 
-    fn feed(&mut self, contents: Vec<(u32, String)>) {
-        if contents.is_empty() {
-            return;
-        }
-        if let Some(tx) = &self.tx {
-            // A send fails only when the thread is gone; `finish` reports it.
-            let _ = tx.send(contents);
-        }
-    }
-
-    /// The index with everything fed and the contents by key; empty ones if
-    /// its thread panicked (no clusters rather than no tables).
-    fn finish(&mut self) -> (QuoteIndex, Vec<Box<str>>) {
-        self.tx = None;
-        self.worker
-            .take()
-            .and_then(|w| w.join().ok())
-            .unwrap_or_default()
+    fn finish(&mut self, out: &mut Output) -> Result<(), Error> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.jobs)
+            .build()
+            .map_err(|e| {
+                Error::Usage(format!("cannot start {} linking threads: {e}", self.jobs))
+            })?;
+        pool.install(|| self.finish_in_pool(out))
     }
 }
 
 /// statements.csv gets each statement's corpus speaker and quote cluster,
 /// on every row (one row per content part).
 fn append_to_statements(
-    out: &mut Output,
+    out: ColumnAppender,
     statements: &[StatementInfo],
     linked: &Linked,
     cluster_of: &[u32],
@@ -365,20 +385,20 @@ fn append_to_statements(
             row_statement.push(i as u32);
         }
     }
-    out.append_columns("statements.csv", &["speaker_id", "cluster_id"], |row| {
+    out.append(["speaker_id", "cluster_id"], |row| {
         let Some(&i) = row_statement.get(row as usize) else {
-            return vec![String::new(), String::new()];
+            return ["", ""];
         };
         let s = statements[i as usize];
         let speaker = match s.member {
-            NONE => String::new(),
-            m => linked.speaker(m).id.clone(),
+            NONE => "",
+            m => linked.speaker(m).id.as_str(),
         };
         let cluster = match cluster_of[i as usize] {
-            NONE => String::new(),
-            c => clusters[c as usize].id.clone(),
+            NONE => "",
+            c => clusters[c as usize].id.as_str(),
         };
-        vec![speaker, cluster]
+        [speaker, cluster]
     })
 }
 

@@ -10,9 +10,11 @@
 //! Comparing every pair is quadratic, so candidates come from MinHash with
 //! locality-sensitive hashing, and only candidates are compared exactly:
 //!
-//! 1. [`QuoteIndex::add`] folds the text and keeps each distinct folded text
-//!    once (a wire story reprinted by 500 outlets costs one entry), as the
-//!    sorted hashes of its word pairs and a SHA-256 prefix — never the text.
+//! 1. [`prepare`] folds the text into the sorted hashes of its word pairs and
+//!    a SHA-256 prefix; it needs the text alone, so the per-document workers
+//!    run it in parallel. [`QuoteIndex::insert`] keeps each distinct folded
+//!    text once (a wire story reprinted by 500 outlets costs one entry) —
+//!    never the text.
 //! 2. [`QuoteIndex::clusters`] computes [`BANDS`] MinHash values per distinct
 //!    text; texts with an equal value in a band are candidates, verified by
 //!    containment; union-find joins the verified pairs.
@@ -23,7 +25,7 @@
 //! any insertion order and any number of threads.
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
@@ -88,9 +90,33 @@ pub struct QuoteIndex {
     /// and distinct: one allocation for all texts instead of one each.
     pairs: Vec<u32>,
     ends: Vec<usize>,
-    /// Buffers reused from one `add` to the next.
-    folded: String,
-    scratch: Vec<u32>,
+}
+
+/// A statement's content as the index files it: its folded text's digest,
+/// length and word pairs. Made by [`prepare`] from the text alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    digest: [u8; 16],
+    chars: u32,
+    /// Sorted and distinct.
+    pairs: Vec<u32>,
+}
+
+/// `text` (a statement's content, parts joined with a space) prepared for
+/// [`QuoteIndex::insert`]; `None` when it has too few content words to
+/// cluster.
+pub fn prepare(text: &str) -> Option<Prepared> {
+    let mut folded = String::new();
+    fold(text, &mut folded);
+    let mut pairs = Vec::new();
+    if word_pairs(&folded, &mut pairs) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    Some(Prepared {
+        digest: digest16(&folded),
+        chars: u32::try_from(folded.chars().count()).unwrap_or(u32::MAX),
+        pairs,
+    })
 }
 
 /// A quote carried by two or more statements.
@@ -117,38 +143,41 @@ impl QuoteIndex {
     /// increasing order); `text` the content (parts joined with a space).
     /// A key added again takes the new text.
     pub fn add(&mut self, key: u32, text: &str) {
-        let variant = self.variant_of(text);
+        self.insert(key, prepare(text).as_ref());
+    }
+
+    /// [`QuoteIndex::add`] with the content already prepared (`None`: not
+    /// clusterable). Returns whether `key` is the first statement of a new
+    /// distinct text: the only one whose content the caller needs to keep,
+    /// as the canonical text of a cluster is its first statement's.
+    pub fn insert(&mut self, key: u32, prepared: Option<&Prepared>) -> bool {
+        let (variant, new) = prepared.map_or((NONE, false), |p| self.variant_of(p));
         let k = key as usize;
         if self.slots.len() <= k {
             self.slots.resize(k + 1, NONE);
         }
         self.slots[k] = variant;
+        new
     }
 
-    /// The distinct text `text` folds to, registered if new; `NONE` if it is
-    /// too short to cluster.
-    fn variant_of(&mut self, text: &str) -> u32 {
-        if fold(text, &mut self.folded) < MIN_CONTENT_WORDS {
-            return NONE;
+    /// The distinct text `p` is, and whether it is new; `NONE` if it is too
+    /// short to cluster.
+    fn variant_of(&mut self, p: &Prepared) -> (u32, bool) {
+        if let Some(&v) = self.by_digest.get(&p.digest) {
+            return (v, false);
         }
-        let digest = digest16(&self.folded);
-        if let Some(&v) = self.by_digest.get(&digest) {
-            return v;
-        }
-        word_pairs(&self.folded, &mut self.scratch);
         let Ok(v) = u32::try_from(self.digest.len()) else {
-            return NONE;
+            return (NONE, false);
         };
-        if self.scratch.len() < MIN_SHARED || v == NONE {
-            return NONE;
+        if p.pairs.len() < MIN_SHARED || v == NONE {
+            return (NONE, false);
         }
-        self.by_digest.insert(digest, v);
-        self.digest.push(digest);
-        let chars = self.folded.chars().count();
-        self.chars.push(u32::try_from(chars).unwrap_or(u32::MAX));
-        self.pairs.extend_from_slice(&self.scratch);
+        self.by_digest.insert(p.digest, v);
+        self.digest.push(p.digest);
+        self.chars.push(p.chars);
+        self.pairs.extend_from_slice(&p.pairs);
         self.ends.push(self.pairs.len());
-        v
+        (v, true)
     }
 
     fn pairs_of(&self, v: u32) -> &[u32] {
@@ -320,7 +349,7 @@ fn same_quote(a: &[u32], b: &[u32]) -> bool {
 // Folding
 
 /// Writes the folded form of `text` into `out`, words separated by one
-/// space, and returns its number of content words.
+/// space.
 ///
 /// Folding makes what outlets change when they copy a quote disappear:
 /// compatibility forms and accents (NFKD, combining marks dropped), case,
@@ -328,7 +357,7 @@ fn same_quote(a: &[u32], b: &[u32]) -> bool {
 /// bracketed insertions, and all punctuation, ellipses and quote marks, which
 /// only separate words. Each Han or kana character is a word of its own,
 /// since those scripts do not put spaces between words.
-fn fold(text: &str, out: &mut String) -> usize {
+fn fold(text: &str, out: &mut String) {
     out.clear();
     // ASCII is its own NFKD and has no marks: the common case skips both.
     let chars: Vec<char> = if text.is_ascii() {
@@ -336,12 +365,21 @@ fn fold(text: &str, out: &mut String) -> usize {
         let lower = |b: u8| char::from(b.to_ascii_lowercase());
         text.bytes().filter(keep).map(lower).collect()
     } else {
-        text.chars()
-            .filter(|&c| !is_apostrophe(c))
-            .nfkd()
-            .flat_map(char::to_lowercase)
-            .filter(|&c| !is_combining_mark(c))
-            .collect()
+        // ASCII characters are their own NFKD and block the reordering of
+        // marks, so NFKD of each run of other characters on its own is NFKD
+        // of the whole text, and the ASCII between runs skips it.
+        let mut chars = Vec::with_capacity(text.len());
+        let mut run: Vec<char> = Vec::new();
+        for c in text.chars().filter(|&c| !is_apostrophe(c)) {
+            if c.is_ascii() {
+                fold_run(&mut run, &mut chars);
+                chars.push(c.to_ascii_lowercase());
+            } else {
+                run.push(c);
+            }
+        }
+        fold_run(&mut run, &mut chars);
+        chars
     };
     // Whether a separator came since the last word character.
     let mut space = false;
@@ -371,9 +409,15 @@ fn fold(text: &str, out: &mut String) -> usize {
         }
         i += 1;
     }
-    out.split(' ')
-        .filter(|w| !w.is_empty() && !is_stop(w))
-        .count()
+}
+
+/// NFKD, lowercase, no combining marks: `run` (emptied) onto `out`.
+fn fold_run(run: &mut Vec<char>, out: &mut Vec<char>) {
+    if run.is_empty() {
+        return;
+    }
+    let folded = run.drain(..).nfkd().flat_map(char::to_lowercase);
+    out.extend(folded.filter(|&c| !is_combining_mark(c)));
 }
 
 /// The index of the bracket closing the one at `i`, if it closes soon and
@@ -417,10 +461,15 @@ fn is_ideograph(c: char) -> bool {
 /// the reporting frame (said, told, weekdays, months) that an outlet's own
 /// wording adds around it. They count neither as content words nor, two in
 /// a row, as a word pair. The forms are folded ("dont", "its").
-fn is_stop(w: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.split(' ').collect())
-        .contains(w)
+///
+/// `h` is `w`'s [`word_hash`], which the word pair needs anyway: looking the
+/// word up by it hashes each word once instead of twice (the stop words'
+/// hashes are distinct, and a hit is checked against the word).
+fn is_stop(h: u64, w: &str) -> bool {
+    static MAP: OnceLock<FxHashMap<u64, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| STOP_WORDS.split(' ').map(|s| (word_hash(s), s)).collect())
+        .get(&h)
+        .is_some_and(|s| *s == w)
 }
 
 const STOP_WORDS: &str = "\
@@ -440,12 +489,16 @@ const STOP_WORDS: &str = "\
 
 /// The sorted, distinct hashes of the folded text's adjacent word pairs,
 /// leaving out pairs of two stop words ("of the", "it is"), which every text
-/// shares.
-fn word_pairs(folded: &str, out: &mut Vec<u32>) {
+/// shares; returns the number of content words (words not in [`is_stop`]),
+/// counted in the same pass so each word is looked up once.
+fn word_pairs(folded: &str, out: &mut Vec<u32>) -> usize {
     out.clear();
+    let mut content = 0;
     let mut prev: Option<(u64, bool)> = None;
     for w in folded.split(' ').filter(|w| !w.is_empty()) {
-        let (h, stop) = (word_hash(w), is_stop(w));
+        let h = word_hash(w);
+        let stop = is_stop(h, w);
+        content += usize::from(!stop);
         if let Some((p, pstop)) = prev {
             if !(stop && pstop) {
                 // The low bit says whether a stop word is in it, for `minhash`.
@@ -457,6 +510,7 @@ fn word_pairs(folded: &str, out: &mut Vec<u32>) {
     }
     out.sort_unstable();
     out.dedup();
+    content
 }
 
 /// FNV-1a, then a mixer for its weak high bits.

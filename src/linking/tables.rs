@@ -6,13 +6,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::error::Error;
 use crate::output::{Column, Output, Table};
 use crate::speakers::SpeakerType;
 
 use super::quotes::Cluster;
 use super::speakers::{CorpusSpeaker, DocSpeaker, Linked};
-use super::{DocInfo, StanceSums, StatementInfo, TargetSums, NONE, STANCE_COLUMNS};
+use super::{DocInfo, StanceSums, StatementInfo, TargetSums, NONE, STANCE_COLUMNS, TABLES};
 
 /// Decimals of means and shares.
 const DECIMALS: usize = 4;
@@ -371,30 +373,36 @@ impl View<'_> {
         (member != NONE).then(|| self.linked.speaker(member))
     }
 
-    pub fn write(&self, out: &mut Output) -> Result<(), Error> {
-        self.speakers(out)?;
-        self.links(out)?;
-        self.quote_clusters(out)?;
-        self.speaker_stance(out)?;
-        self.speaker_targets(out)?;
-        self.sources(out)
+    /// The corpus tables, written in parallel on the current rayon pool
+    /// (each is independent of the others), in [`super::TABLES`] order, for
+    /// the caller to add to the output.
+    pub fn tables(&self, out: &Output) -> Result<Vec<Table>, Error> {
+        let write = |k: usize| match k {
+            0 => self.speakers(out),
+            1 => self.links(out),
+            2 => self.quote_clusters(out),
+            3 => self.speaker_stance(out),
+            4 => self.speaker_targets(out),
+            _ => self.sources(out),
+        };
+        (0..TABLES.len()).into_par_iter().map(write).collect()
     }
 
     fn table<R>(
-        out: &mut Output,
+        out: &Output,
         name: &'static str,
         columns: &[Column<R>],
         rows: impl IntoIterator<Item = R>,
-    ) -> Result<(), Error> {
+    ) -> Result<Table, Error> {
         let header: Vec<&str> = columns.iter().map(|c| c.name).collect();
         let mut t: Table = out.create_table(name, &header)?;
         for r in rows {
             t.row(columns, &r)?;
         }
-        out.add_table(t)
+        Ok(t)
     }
 
-    fn speakers(&self, out: &mut Output) -> Result<(), Error> {
+    fn speakers(&self, out: &Output) -> Result<Table, Error> {
         let rows = self.linked.speakers.iter().map(|sp| {
             let ms = sp.members.iter().map(|&m| &self.members[m as usize]);
             let docs: BTreeSet<&str> = ms
@@ -422,7 +430,7 @@ impl View<'_> {
         Self::table(out, "speakers.csv", &speaker_columns(), rows)
     }
 
-    fn links(&self, out: &mut Output) -> Result<(), Error> {
+    fn links(&self, out: &Output) -> Result<Table, Error> {
         let rows = self.members.iter().enumerate().map(|(i, m)| {
             let sp = self.linked.speaker(i as u32);
             let l = &self.linked.links[i];
@@ -437,7 +445,7 @@ impl View<'_> {
         Self::table(out, "speaker_links.csv", &link_columns(), rows)
     }
 
-    fn quote_clusters(&self, out: &mut Output) -> Result<(), Error> {
+    fn quote_clusters(&self, out: &Output) -> Result<Table, Error> {
         let rows = self.clusters.iter().map(|cl| {
             let sts: Vec<&StatementInfo> = cl
                 .members
@@ -486,7 +494,7 @@ impl View<'_> {
         Self::table(out, "quote_clusters.csv", &cluster_columns(), rows)
     }
 
-    fn speaker_stance(&self, out: &mut Output) -> Result<(), Error> {
+    fn speaker_stance(&self, out: &Output) -> Result<Table, Error> {
         let mut columns: Vec<Column<StanceRow>> = identity_columns();
         columns.push(Column {
             name: "n_statements",
@@ -523,7 +531,7 @@ impl View<'_> {
         Self::table(out, "speaker_stance.csv", &columns, rows)
     }
 
-    fn speaker_targets(&self, out: &mut Output) -> Result<(), Error> {
+    fn speaker_targets(&self, out: &Output) -> Result<Table, Error> {
         let mut agg: BTreeMap<(u32, &str), TargetSums> = BTreeMap::new();
         for ((m, target), s) in self.targets {
             let sp = self.linked.of_member[*m as usize];
@@ -542,7 +550,7 @@ impl View<'_> {
         Self::table(out, "speaker_targets.csv", &target_columns(), rows)
     }
 
-    fn sources(&self, out: &mut Output) -> Result<(), Error> {
+    fn sources(&self, out: &Output) -> Result<Table, Error> {
         let mut by: BTreeMap<&str, SourceRow> = BTreeMap::new();
         for d in self.docs {
             let r = by.entry(d.source.as_str()).or_insert_with(|| SourceRow {

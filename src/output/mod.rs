@@ -169,56 +169,13 @@ impl Output {
         Ok(())
     }
 
-    /// Adds columns at the end of a finished table: corpus-level values
-    /// (the corpus speaker, the quote cluster) that are known only once every
-    /// document has been seen, for rows that were streamed out long before.
-    /// `cells(i)` gives the new cells of data row `i`. The table is copied
-    /// once, row ends found outside quoted cells, so nothing else changes.
-    pub fn append_columns(
-        &mut self,
-        name: &str,
-        header: &[&str],
-        mut cells: impl FnMut(u64) -> Vec<String>,
-    ) -> Result<(), Error> {
-        use std::io::{BufRead, BufReader, BufWriter, Write};
-        let src = self.tmp.path.join(name);
-        let dst = self.tmp.path.join(format!("{name}.linking"));
-        let err = |e: std::io::Error| Error::output(src.display(), e);
-        let mut r = BufReader::with_capacity(1 << 16, fs::File::open(&src).map_err(err)?);
-        let mut w = BufWriter::with_capacity(1 << 16, fs::File::create(&dst).map_err(err)?);
-        let mut line = Vec::new();
-        let mut in_quotes = false;
-        let mut row: Option<u64> = None;
-        loop {
-            line.clear();
-            if r.read_until(b'\n', &mut line).map_err(err)? == 0 {
-                break;
-            }
-            for &b in &line {
-                if b == b'"' {
-                    in_quotes = !in_quotes;
-                }
-            }
-            if in_quotes || !line.ends_with(b"\r\n") {
-                w.write_all(&line).map_err(err)?;
-                continue;
-            }
-            w.write_all(&line[..line.len() - 2]).map_err(err)?;
-            let new: Vec<String> = match row {
-                None => header.iter().map(|h| h.to_string()).collect(),
-                Some(i) => cells(i),
-            };
-            for c in new {
-                w.write_all(b",").map_err(err)?;
-                w.write_all(csv_cell(&c).as_bytes()).map_err(err)?;
-            }
-            w.write_all(b"\r\n").map_err(err)?;
-            row = Some(row.map_or(0, |i| i + 1));
+    /// A finished table's [`ColumnAppender`]. It holds no borrow of the
+    /// output, so it can run while other tables are being written.
+    pub fn column_appender(&self, name: &str) -> ColumnAppender {
+        ColumnAppender {
+            src: self.tmp.path.join(name),
+            dst: self.tmp.path.join(format!("{name}.linking")),
         }
-        w.flush().map_err(err)?;
-        drop(w);
-        fs::rename(&dst, &src).map_err(err)?;
-        Ok(())
     }
 
     /// Sets a top-level entry of manifest.json.
@@ -269,6 +226,60 @@ impl Output {
         let _ = fs::remove_dir_all(&tmp.path);
         tmp.committed = true;
         Ok(counts)
+    }
+}
+
+/// Adds columns at the end of a finished table: corpus-level values (the
+/// corpus speaker, the quote cluster) that are known only once every
+/// document has been seen, for rows that were streamed out long before.
+pub struct ColumnAppender {
+    src: PathBuf,
+    dst: PathBuf,
+}
+
+impl ColumnAppender {
+    /// `cells(i)` gives the new cells of data row `i`. The table is copied
+    /// once, row ends found outside quoted cells, so nothing else changes.
+    pub fn append<'c, const N: usize>(
+        self,
+        header: [&str; N],
+        mut cells: impl FnMut(u64) -> [&'c str; N],
+    ) -> Result<(), Error> {
+        use std::io::{BufRead, BufReader, BufWriter, Write};
+        let ColumnAppender { src, dst } = self;
+        let err = |e: std::io::Error| Error::output(src.display(), e);
+        let mut r = BufReader::with_capacity(1 << 16, fs::File::open(&src).map_err(err)?);
+        let mut w = BufWriter::with_capacity(1 << 16, fs::File::create(&dst).map_err(err)?);
+        let mut line = Vec::new();
+        let mut in_quotes = false;
+        let mut row: Option<u64> = None;
+        loop {
+            line.clear();
+            if r.read_until(b'\n', &mut line).map_err(err)? == 0 {
+                break;
+            }
+            // An odd number of quote marks on the line opens or closes a cell.
+            in_quotes ^= memchr::memchr_iter(b'"', &line).count() % 2 == 1;
+            if in_quotes || !line.ends_with(b"\r\n") {
+                w.write_all(&line).map_err(err)?;
+                continue;
+            }
+            w.write_all(&line[..line.len() - 2]).map_err(err)?;
+            let new = match row {
+                None => header,
+                Some(i) => cells(i),
+            };
+            for c in new {
+                w.write_all(b",").map_err(err)?;
+                w.write_all(csv_cell(c).as_bytes()).map_err(err)?;
+            }
+            w.write_all(b"\r\n").map_err(err)?;
+            row = Some(row.map_or(0, |i| i + 1));
+        }
+        w.flush().map_err(err)?;
+        drop(w);
+        fs::rename(&dst, &src).map_err(err)?;
+        Ok(())
     }
 }
 

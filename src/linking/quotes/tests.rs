@@ -287,3 +287,49 @@ fn timing() {
         planted.len()
     );
 }
+
+#[test]
+fn stop_words_are_found_by_their_distinct_hashes() {
+    let words: Vec<&str> = STOP_WORDS.split(' ').collect();
+    let mut hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    assert_eq!(hashes.len(), words.len());
+    assert!(words.iter().all(|w| is_stop(word_hash(w), w)));
+    assert!(!is_stop(word_hash("israeli"), "israeli"));
+    assert!(!is_stop(word_hash("the"), "they"));
+}
+
+#[test]
+fn folding_runs_of_other_characters_is_folding_the_whole_text() {
+    let whole = |t: &str| -> String {
+        let chars: Vec<char> = t
+            .chars()
+            .filter(|&c| !is_apostrophe(c))
+            .nfkd()
+            .flat_map(char::to_lowercase)
+            .filter(|&c| !is_combining_mark(c))
+            .collect();
+        let mut runs = Vec::new();
+        let mut run = Vec::new();
+        for c in t.chars().filter(|&c| !is_apostrophe(c)) {
+            if c.is_ascii() {
+                fold_run(&mut run, &mut runs);
+                runs.push(c.to_ascii_lowercase());
+            } else {
+                run.push(c);
+            }
+        }
+        fold_run(&mut run, &mut runs);
+        assert_eq!(runs, chars, "{t:?}");
+        chars.into_iter().collect()
+    };
+    for t in [
+        "Zürich’s “café” — naïve",
+        "a\u{0301}\u{0323}b e\u{0323}\u{0301} İstanbul ﬁnal ＦＵＬＬ",
+        "\u{0301}x\u{0301}\u{0301}y ½ ㈱ Ǆ ß Σσς",
+        "中文 and 日本語のテキスト",
+    ] {
+        assert!(!whole(t).is_empty());
+    }
+}
