@@ -7,6 +7,7 @@ use crate::pipeline::Pipeline;
 #[derive(Debug)]
 pub(crate) struct Found {
     pub kind: &'static str,
+    pub form: &'static str,
     pub parts: Vec<String>,
     pub cue: String,
     pub mention: String,
@@ -30,6 +31,7 @@ pub(crate) fn run(text: &str) -> Vec<Found> {
             let speaker = a.speaker_of(s);
             Found {
                 kind: s.kind.as_str(),
+                form: s.form.as_str(),
                 parts: s
                     .parts
                     .iter()

@@ -8,8 +8,8 @@ use crate::lexicon::words::Roles;
 use crate::span::Span;
 
 use super::cues::{CueMatch, Form};
-use super::para::{is_punct, is_quote_mark, Para};
-use super::{Attributor, Kind, Rule, SpeakerSource, Statement};
+use super::para::{is_punct, Para};
+use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
 /// Forms of "be" that make a gerund after them a progressive verb ("was
 /// warning"): `para::BE` but "being", since "of being welcoming" is an
@@ -44,6 +44,7 @@ impl Attributor {
             mention: Some(mention),
             source: SpeakerSource::Mention,
             rule: Rule::ContentThenCue,
+            form: ContentForm::default(),
         })
     }
 
@@ -179,7 +180,7 @@ impl Attributor {
         }
         let n = j + 1;
         let gerund = self.cue_at(p, n).is_some_and(|m| m.form == Form::Gerund);
-        if gerund || self.opens_according(p, n) || is_quote_mark(&p.toks[n]) {
+        if gerund || self.opens_according(p, n) || p.is_mark(&p.toks[n]) {
             return None;
         }
         let end = self.clause_end(p, n, sent.end);
@@ -225,6 +226,7 @@ impl Attributor {
             rule: Rule::CueThenContent {
                 named: mention.is_some(),
             },
+            form: ContentForm::default(),
         })
     }
 
@@ -268,7 +270,7 @@ impl Attributor {
                 .find(|&k| p.toks[k].norm == "that" && p.quote_at(p.toks[k].span.start).is_none());
             s = that?;
         }
-        if is_quote_mark(&p.toks[s]) {
+        if p.is_mark(&p.toks[s]) {
             if let Some(qi) = p.quote_at(p.toks[s].span.start) {
                 let after = p.tok_at(p.quotes[qi].outer.end);
                 if after >= sent.end || p.toks[after..sent.end].iter().all(is_punct) {
@@ -279,14 +281,16 @@ impl Attributor {
         Some(s)
     }
 
-    /// "told Reuters that", "affirmed on Sunday that": time words and a
-    /// short object before "that" are no content.
+    /// "told Reuters that", "affirmed on Sunday that", "restated its
+    /// position that": time words, a short object and a cue noun before
+    /// "that" are no content.
     fn past_object_before_that(&self, p: &Para, s: usize, sent: &Range<usize>) -> usize {
         let look = (s + 8).min(sent.end);
         if let Some(t) = (s..look).find(|&k| p.toks[k].norm == "that") {
             if (s..t).all(|k| {
                 let r = self.words.roles(p.toks[k].norm);
                 self.np_word(p, k)
+                    || self.cues.is_nominal(p.toks[k].norm)
                     || r.has(Roles::TIME)
                     || r.has(Roles::CONNECTOR)
                     || p.toks[k].text == ","
@@ -361,8 +365,8 @@ impl Attributor {
 /// says nothing about what follows.
 fn attributes_quote_before(p: &Para, ci: usize, sent: &Range<usize>) -> bool {
     ci >= sent.start + 2
-        && (p.toks[ci - 1].text == "," && is_quote_mark(&p.toks[ci - 2])
-            || is_quote_mark(&p.toks[ci - 1]) && p.toks[ci - 2].text == ",")
+        && (p.toks[ci - 1].text == "," && p.is_mark(&p.toks[ci - 2])
+            || p.is_mark(&p.toks[ci - 1]) && p.toks[ci - 2].text == ",")
 }
 
 /// "his Fifth Amendment claims, prosecutors …": a present or base form
@@ -371,7 +375,7 @@ fn noun_before_comma(p: &Para, ci: usize, m: CueMatch) -> bool {
     let e = ci + m.len;
     matches!(m.form, Form::Present3 | Form::Base)
         && p.toks.get(e).is_some_and(|t| t.text == ",")
-        && !p.toks.get(e + 1).is_some_and(is_quote_mark)
+        && !p.toks.get(e + 1).is_some_and(|t| p.is_mark(t))
 }
 
 /// A gerund that opens no participle phrase and follows no "be" is a noun

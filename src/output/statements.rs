@@ -67,6 +67,10 @@ fn columns<'a>() -> Vec<Column<Row<'a>>> {
             cell: |t, r| t.text(r.st.kind.as_str()),
         },
         Column {
+            name: "content_form",
+            cell: |t, r| t.text(r.st.form.as_str()),
+        },
+        Column {
             name: "start_byte",
             cell: |t, r| t.int(r.part.at.start_byte as u64),
         },
