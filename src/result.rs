@@ -98,6 +98,9 @@ pub struct StatementRecord {
     pub cue: Option<Cue>,
     /// The words naming the speaker, as written.
     pub mention: Option<Offsets>,
+    /// The outer source that reports the statement, as written.
+    #[serde(default)]
+    pub reported_by: Option<Offsets>,
     /// A statement that continues another takes its speaker; its index here.
     pub continues: Option<usize>,
     /// The resolved speaker: an index into [`Analysis::entities`].
@@ -162,6 +165,7 @@ impl Analysis {
                         class,
                     }),
                     mention: st.mention.map(|m| Offsets::of(&doc, m)),
+                    reported_by: st.reported_by.map(|m| Offsets::of(&doc, m)),
                     continues: match st.source {
                         SpeakerSource::Continues(t) => Some(t),
                         _ => None,

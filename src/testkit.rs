@@ -11,6 +11,7 @@ pub(crate) struct Found {
     pub parts: Vec<String>,
     pub cue: String,
     pub mention: String,
+    pub reported_by: String,
     pub speaker: String,
     pub affiliation: String,
     pub speaker_type: &'static str,
@@ -44,6 +45,10 @@ pub(crate) fn run(text: &str) -> Vec<Found> {
                     .unwrap_or_default(),
                 mention: s
                     .mention
+                    .map(|m| m.slice(text).to_string())
+                    .unwrap_or_default(),
+                reported_by: s
+                    .reported_by
                     .map(|m| m.slice(text).to_string())
                     .unwrap_or_default(),
                 speaker: speaker.map(|e| e.name.clone()).unwrap_or_default(),

@@ -157,3 +157,16 @@ fn content_form_is_a_column_after_kind() {
         ]
     );
 }
+
+#[test]
+fn reported_by_names_the_outer_source_of_a_nested_report() {
+    let text =
+        "The union accused the mayor of hiding the audit, the Harbour Gazette first reported.\n";
+    let run = run_files(&[("nested.txt", text.as_bytes())], args!["--quiet"], 0);
+    let st = run.table("statements.csv");
+    assert_eq!(st.len(), 1);
+    let r = &st.rows[0];
+    assert_eq!(st.get(r, "speaker_mention"), "The union");
+    assert_eq!(st.get(r, "reported_by"), "the Harbour Gazette");
+    assert_eq!(st.get(r, "cue"), "accused");
+}

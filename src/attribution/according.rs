@@ -56,6 +56,7 @@ impl Attributor {
             source: SpeakerSource::Mention,
             rule: Rule::AccordingTo,
             form: ContentForm::default(),
+            reported_by: None,
         })
     }
 }

@@ -35,6 +35,9 @@ impl Attributor {
         }
         let content = p.trim_content(s, comma)?;
         let (mention, j) = self.with_appositive(p, ci, mention, j, &sent);
+        if let Some(inner) = self.nested_statement(p, s, comma, m, mention) {
+            return Some(inner);
+        }
         let mut parts = vec![content];
         parts.extend(self.second_part(p, j, &sent));
         Some(Statement {
@@ -45,6 +48,43 @@ impl Attributor {
             source: SpeakerSource::Mention,
             rule: Rule::ContentThenCue,
             form: ContentForm::default(),
+            reported_by: None,
+        })
+    }
+
+    /// "Hamas accused Trump of …, Reuters first reported": content `[s,
+    /// end)` that opens with a statement of its own (a subject, then a
+    /// speech cue) under an outer cue of class `report` is that subject's
+    /// statement, which the outer source (`outer`) only reports.
+    fn nested_statement(
+        &self,
+        p: &Para,
+        s: usize,
+        end: usize,
+        outer_cue: CueMatch,
+        outer: Span,
+    ) -> Option<Statement> {
+        if self.cues.get(outer_cue).class != "report" {
+            return None;
+        }
+        let (c, m) = (s + 1..end.min(s + 12))
+            .find_map(|c| self.cue_at(p, c).map(|m| (c, m)))
+            .filter(|&(_, m)| matches!(m.form, Form::Past | Form::Present3))?;
+        let speaker = self
+            .speaker_left(p, c, s)
+            .filter(|ms| p.tok_at(ms.start) == s)?;
+        let inner_sent = p.sent_of(c).start..end;
+        let a = self.content_start(p, c + m.len, &inner_sent)?;
+        let b = self.content_end(p, a, m, false, &inner_sent);
+        Some(Statement {
+            kind: Kind::Indirect,
+            parts: vec![p.trim_content(a, b)?],
+            cue: Some(self.cue_ref(p, c, m)),
+            mention: Some(speaker),
+            source: SpeakerSource::Mention,
+            rule: Rule::ContentThenCue,
+            form: ContentForm::default(),
+            reported_by: Some(outer),
         })
     }
 
@@ -227,6 +267,7 @@ impl Attributor {
                 named: mention.is_some(),
             },
             form: ContentForm::default(),
+            reported_by: None,
         })
     }
 

@@ -94,6 +94,10 @@ pub struct Statement {
     /// users who want only reported clauses.
     #[serde(default)]
     pub form: ContentForm,
+    /// The outer source of a nested report ("…, Reuters first reported"):
+    /// the statement is its own speaker's, and this mention only reports it.
+    #[serde(default)]
+    pub reported_by: Option<Span>,
 }
 
 /// The rule that found a statement. Each carries how often such a find is

@@ -52,6 +52,7 @@ impl Attributor {
             source: SpeakerSource::Mention,
             rule: Rule::QuoteThenCue,
             form: ContentForm::default(),
+            reported_by: None,
         })
     }
 
@@ -188,6 +189,7 @@ impl Attributor {
                 named: mention.is_some(),
             },
             form: ContentForm::default(),
+            reported_by: None,
         })
     }
 
@@ -326,6 +328,7 @@ impl Attributor {
             source: speaker.map_or(SpeakerSource::None, SpeakerSource::Continues),
             rule: Rule::QuoteInSentence,
             form: ContentForm::default(),
+            reported_by: None,
         })
     }
 }
@@ -410,6 +413,7 @@ fn attach_unattributed(q: &Quote, out: &mut Vec<Statement>, base: usize, opens_p
             source: SpeakerSource::Continues(s),
             rule: Rule::QuoteBeforeAttribution,
             form: ContentForm::default(),
+            reported_by: None,
         });
     } else {
         let prev_para = out[..base]
@@ -426,6 +430,7 @@ fn attach_unattributed(q: &Quote, out: &mut Vec<Statement>, base: usize, opens_p
             },
             rule: Rule::QuoteAlone,
             form: ContentForm::default(),
+            reported_by: None,
         });
     }
 }

@@ -372,3 +372,19 @@ fn according_to_without_a_comma_needs_a_named_source() {
     assert!(f.parts[0].ends_with("most of them children"), "{f:?}");
     assert!(run("The vote went according to plan for the council.").is_empty());
 }
+
+#[test]
+fn a_nested_report_keeps_the_inner_speaker() {
+    let f =
+        one("The union accused the mayor of hiding the audit, the Harbour Gazette first reported.");
+    assert_eq!(f.cue, "accused");
+    assert_eq!(f.mention, "The union");
+    assert_eq!(f.reported_by, "the Harbour Gazette");
+    assert_eq!(f.parts, ["the mayor of hiding the audit"]);
+    // A report with no statement inside is the outer source's own.
+    let g = one("The ferry will stop in May, the Harbour Gazette reported.");
+    assert_eq!(
+        (g.mention.as_str(), g.reported_by.as_str()),
+        ("the Harbour Gazette", "")
+    );
+}

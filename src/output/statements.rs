@@ -145,6 +145,10 @@ fn columns<'a>() -> Vec<Column<Row<'a>>> {
             cell: |t, r| t.opt(r.speaker.and_then(|e| e.affiliation.as_deref())),
         },
         Column {
+            name: "reported_by",
+            cell: |t, r| t.opt(r.st.reported_by.map(|m| m.slice(r.text))),
+        },
+        Column {
             name: "resolution",
             cell: |t, r| t.text(r.st.resolution.as_str()),
         },
