@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribution::{CueRef, Kind, Rule, SpeakerSource, Statement};
+use crate::attribution::{ContentForm, CueRef, Kind, Rule, SpeakerSource, Statement};
 use crate::doc::Doc;
 pub use crate::doc::Offsets;
 use crate::input::{Meta, Status};
@@ -86,6 +86,9 @@ pub struct StatementRecord {
     /// `doc_id:start_char` of the first part: stable across runs.
     pub id: String,
     pub kind: Kind,
+    /// Clause, noun phrase, question or fragment.
+    #[serde(default)]
+    pub form: ContentForm,
     /// The rule that found it.
     pub rule: Rule,
     /// How sure the rule and the resolution together are, in [0, 1].
@@ -95,6 +98,9 @@ pub struct StatementRecord {
     pub cue: Option<Cue>,
     /// The words naming the speaker, as written.
     pub mention: Option<Offsets>,
+    /// The outer source that reports the statement, as written.
+    #[serde(default)]
+    pub reported_by: Option<Offsets>,
     /// A statement that continues another takes its speaker; its index here.
     pub continues: Option<usize>,
     /// The resolved speaker: an index into [`Analysis::entities`].
@@ -149,6 +155,7 @@ impl Analysis {
                 StatementRecord {
                     id: format!("{doc_id}:{}", parts[0].at.start_char),
                     kind: st.kind,
+                    form: st.form,
                     rule: st.rule,
                     confidence,
                     parts,
@@ -158,6 +165,7 @@ impl Analysis {
                         class,
                     }),
                     mention: st.mention.map(|m| Offsets::of(&doc, m)),
+                    reported_by: st.reported_by.map(|m| Offsets::of(&doc, m)),
                     continues: match st.source {
                         SpeakerSource::Continues(t) => Some(t),
                         _ => None,

@@ -7,9 +7,11 @@ use crate::pipeline::Pipeline;
 #[derive(Debug)]
 pub(crate) struct Found {
     pub kind: &'static str,
+    pub form: &'static str,
     pub parts: Vec<String>,
     pub cue: String,
     pub mention: String,
+    pub reported_by: String,
     pub speaker: String,
     pub affiliation: String,
     pub speaker_type: &'static str,
@@ -30,6 +32,7 @@ pub(crate) fn run(text: &str) -> Vec<Found> {
             let speaker = a.speaker_of(s);
             Found {
                 kind: s.kind.as_str(),
+                form: s.form.as_str(),
                 parts: s
                     .parts
                     .iter()
@@ -42,6 +45,10 @@ pub(crate) fn run(text: &str) -> Vec<Found> {
                     .unwrap_or_default(),
                 mention: s
                     .mention
+                    .map(|m| m.slice(text).to_string())
+                    .unwrap_or_default(),
+                reported_by: s
+                    .reported_by
                     .map(|m| m.slice(text).to_string())
                     .unwrap_or_default(),
                 speaker: speaker.map(|e| e.name.clone()).unwrap_or_default(),

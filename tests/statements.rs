@@ -128,3 +128,45 @@ fn statement_cells_are_the_text_at_their_offsets() {
     );
     assert!(non_ascii >= 4, "{non_ascii} rows with non-ASCII cells");
 }
+
+#[test]
+fn content_form_is_a_column_after_kind() {
+    let text = "The council rejected the harbour proposal.\n'We will appeal,' the mayor said, 'and we will win.'\n“Who pays for the bridge?” the residents asked.\n";
+    let run = run_files(&[("forms.txt", text.as_bytes())], args!["--quiet"], 0);
+    let st = run.table("statements.csv");
+    let kind = st.headers.iter().position(|h| h == "kind").unwrap();
+    assert_eq!(st.headers[kind + 1], "content_form");
+    let rows: Vec<(&str, &str, &str)> = st
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                st.get(r, "kind"),
+                st.get(r, "content_form"),
+                st.get(r, "text"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("indirect", "noun_phrase", "the harbour proposal"),
+            ("direct", "clause", "We will appeal,"),
+            ("direct", "clause", "and we will win."),
+            ("direct", "question", "Who pays for the bridge?"),
+        ]
+    );
+}
+
+#[test]
+fn reported_by_names_the_outer_source_of_a_nested_report() {
+    let text =
+        "The union accused the mayor of hiding the audit, the Harbour Gazette first reported.\n";
+    let run = run_files(&[("nested.txt", text.as_bytes())], args!["--quiet"], 0);
+    let st = run.table("statements.csv");
+    assert_eq!(st.len(), 1);
+    let r = &st.rows[0];
+    assert_eq!(st.get(r, "speaker_mention"), "The union");
+    assert_eq!(st.get(r, "reported_by"), "the Harbour Gazette");
+    assert_eq!(st.get(r, "cue"), "accused");
+}

@@ -5,7 +5,7 @@ use crate::lexicon::words::Roles;
 
 use super::cues::CueMatch;
 use super::para::{is_punct, Para};
-use super::{Attributor, Kind, Rule, SpeakerSource, Statement};
+use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
 /// Punctuation that ends the speaker of `according to`.
 const MENTION_END: &[&str] = &[",", ".", ";", "—", "–"];
@@ -33,12 +33,20 @@ impl Attributor {
             let end = self.clause_end(p, mention_end + 1, sent.end);
             p.trim_content(mention_end + 1, end)?
         } else {
-            // The content is what comes before the comma.
-            let comma = ci
-                .checked_sub(1)
-                .filter(|&k| k >= sent.start && p.toks[k].text == ",")?;
-            let s = p.after_intro(sent.start, comma, 1);
-            p.trim_content(s, comma)?
+            // The content is what comes before the comma; without one
+            // ("… women and children according to the ministry"), only
+            // before a source that is a name or an entity, not "according
+            // to plan".
+            let comma = ci.checked_sub(1).filter(|&k| k >= sent.start)?;
+            let end = if p.toks[comma].text == "," {
+                comma
+            } else if self.np_right(p, e, mention_end) == Some((e, mention_end)) {
+                ci
+            } else {
+                return None;
+            };
+            let s = p.after_intro(sent.start, end, 1);
+            p.trim_content(s, end)?
         };
         Some(Statement {
             kind: Kind::AccordingTo,
@@ -47,6 +55,8 @@ impl Attributor {
             mention,
             source: SpeakerSource::Mention,
             rule: Rule::AccordingTo,
+            form: ContentForm::default(),
+            reported_by: None,
         })
     }
 }

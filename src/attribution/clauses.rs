@@ -8,7 +8,7 @@ use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 
 use super::cues::{CueMatch, Form};
-use super::para::{is_quote_mark, Para, AUX};
+use super::para::{Para, AUX};
 use super::Attributor;
 
 /// Coordinators after which a further statement may begin ("… and
@@ -93,7 +93,7 @@ impl Attributor {
     /// a further attribution (", he said").
     fn boundary_at_comma(&self, p: &Para, k: usize, s: usize, end: usize) -> Option<usize> {
         let t = &p.toks[k];
-        let quoted_comma = is_quote_mark(t) && k > s && p.toks[k - 1].text == ",";
+        let quoted_comma = p.is_mark(t) && k > s && p.toks[k - 1].text == ",";
         if !(t.text == "," || quoted_comma) || k + 1 >= end {
             return None;
         }

@@ -9,7 +9,7 @@ use crate::doc::Tok;
 use crate::lexicon::words::{EntityKind, Roles};
 
 use super::cues::{CueMatch, Form};
-use super::para::{is_quote_mark, Para, AUX, BE};
+use super::para::{Para, AUX, BE};
 use super::{Attributor, CueRef};
 
 /// Indefinite articles: a singular phrase ("a Reuters report").
@@ -48,7 +48,7 @@ impl Attributor {
         }
         let verb = match m.form {
             Form::Present3 => self.present_has_subject(p, &cx),
-            Form::Base => self.base_has_subject(p, &cx),
+            Form::Base => self.base_has_subject(p, &cx) || after_quote(p, i),
             Form::Past => !participle_follows(cx.next),
             Form::Gerund => true,
         };
@@ -100,7 +100,7 @@ impl Attributor {
         });
         let inverted = cx
             .prev
-            .is_some_and(|t| t.text == "," || is_quote_mark(t) || t.norm == "and");
+            .is_some_and(|t| t.text == "," || p.is_mark(t) || t.norm == "and");
         (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
     }
 
@@ -162,4 +162,15 @@ fn participle_follows(next: Option<&Tok>) -> bool {
     next.is_some_and(|n| {
         n.norm == "by" || (n.norm.ends_with("ed") && !n.is_cap() && n.norm.len() > 4)
     })
+}
+
+/// `“…,” reply the Lopez family`: a base form right after a quote and its
+/// comma (or question or exclamation mark) is an inverted plural cue.
+fn after_quote(p: &Para, i: usize) -> bool {
+    let sent = p.sent_of(i);
+    let closes = |t: &Tok| matches!(t.text, "," | "?" | "!");
+    i >= sent.start + 2 && {
+        let (a, b) = (&p.toks[i - 2], &p.toks[i - 1]);
+        closes(a) && p.is_mark(b) || p.is_mark(a) && b.text == ","
+    }
 }

@@ -23,6 +23,10 @@ pub struct Cue {
     /// Typically followed by a clause or a quote (say, warn), rather than a
     /// noun phrase only (criticize, praise).
     pub takes_clause: bool,
+    /// Takes a quote and reports a clause (frames `quote` and `clause` or
+    /// `obj_that`): may introduce a quote with no colon or comma (`she
+    /// said “…”`), where a cue that only names ("called “…”") does not.
+    pub introduces_quote: bool,
     /// Words after the first, matched literally (call *on*, point *out*).
     pub rest: Vec<String>,
     /// Only attributes an adjacent quote ("…," he continued).
@@ -132,6 +136,8 @@ impl CueLexicon {
                 takes_object: comp.contains("obj_"),
                 takes_infinitive: comp.contains("obj_to"),
                 takes_clause: comp.contains("clause") || comp.contains("quote"),
+                introduces_quote: comp.contains("quote")
+                    && (comp.contains("clause") || comp.contains("obj_that")),
                 rest,
                 quote_only: comp == "quote",
                 nominal: comp == "none",
@@ -185,6 +191,15 @@ impl CueLexicon {
             }
         }
         None
+    }
+
+    /// Whether `word` is a one-word cue noun that only extends another cue
+    /// ("restated its *position* that …"), in any of its forms.
+    pub fn is_nominal(&self, word: &str) -> bool {
+        self.by_form.get(word).is_some_and(|v| {
+            v.iter()
+                .any(|&(c, _)| self.cues[c].nominal && self.cues[c].rest.is_empty())
+        })
     }
 
     pub fn get(&self, m: CueMatch) -> &Cue {

@@ -8,8 +8,8 @@ use crate::lexicon::words::Roles;
 use crate::span::Span;
 
 use super::cues::{CueMatch, Form};
-use super::para::{is_punct, is_quote_mark, Para};
-use super::{Attributor, Kind, Rule, SpeakerSource, Statement};
+use super::para::{is_punct, Para};
+use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
 /// Forms of "be" that make a gerund after them a progressive verb ("was
 /// warning"): `para::BE` but "being", since "of being welcoming" is an
@@ -35,6 +35,9 @@ impl Attributor {
         }
         let content = p.trim_content(s, comma)?;
         let (mention, j) = self.with_appositive(p, ci, mention, j, &sent);
+        if let Some(inner) = self.nested_statement(p, s, comma, m, mention) {
+            return Some(inner);
+        }
         let mut parts = vec![content];
         parts.extend(self.second_part(p, j, &sent));
         Some(Statement {
@@ -44,6 +47,44 @@ impl Attributor {
             mention: Some(mention),
             source: SpeakerSource::Mention,
             rule: Rule::ContentThenCue,
+            form: ContentForm::default(),
+            reported_by: None,
+        })
+    }
+
+    /// "Hamas accused Trump of …, Reuters first reported": content `[s,
+    /// end)` that opens with a statement of its own (a subject, then a
+    /// speech cue) under an outer cue of class `report` is that subject's
+    /// statement, which the outer source (`outer`) only reports.
+    fn nested_statement(
+        &self,
+        p: &Para,
+        s: usize,
+        end: usize,
+        outer_cue: CueMatch,
+        outer: Span,
+    ) -> Option<Statement> {
+        if self.cues.get(outer_cue).class != "report" {
+            return None;
+        }
+        let (c, m) = (s + 1..end.min(s + 12))
+            .find_map(|c| self.cue_at(p, c).map(|m| (c, m)))
+            .filter(|&(_, m)| matches!(m.form, Form::Past | Form::Present3))?;
+        let speaker = self
+            .speaker_left(p, c, s)
+            .filter(|ms| p.tok_at(ms.start) == s)?;
+        let inner_sent = p.sent_of(c).start..end;
+        let a = self.content_start(p, c + m.len, &inner_sent)?;
+        let b = self.content_end(p, a, m, false, &inner_sent);
+        Some(Statement {
+            kind: Kind::Indirect,
+            parts: vec![p.trim_content(a, b)?],
+            cue: Some(self.cue_ref(p, c, m)),
+            mention: Some(speaker),
+            source: SpeakerSource::Mention,
+            rule: Rule::ContentThenCue,
+            form: ContentForm::default(),
+            reported_by: Some(outer),
         })
     }
 
@@ -179,7 +220,7 @@ impl Attributor {
         }
         let n = j + 1;
         let gerund = self.cue_at(p, n).is_some_and(|m| m.form == Form::Gerund);
-        if gerund || self.opens_according(p, n) || is_quote_mark(&p.toks[n]) {
+        if gerund || self.opens_according(p, n) || p.is_mark(&p.toks[n]) {
             return None;
         }
         let end = self.clause_end(p, n, sent.end);
@@ -225,6 +266,8 @@ impl Attributor {
             rule: Rule::CueThenContent {
                 named: mention.is_some(),
             },
+            form: ContentForm::default(),
+            reported_by: None,
         })
     }
 
@@ -268,7 +311,7 @@ impl Attributor {
                 .find(|&k| p.toks[k].norm == "that" && p.quote_at(p.toks[k].span.start).is_none());
             s = that?;
         }
-        if is_quote_mark(&p.toks[s]) {
+        if p.is_mark(&p.toks[s]) {
             if let Some(qi) = p.quote_at(p.toks[s].span.start) {
                 let after = p.tok_at(p.quotes[qi].outer.end);
                 if after >= sent.end || p.toks[after..sent.end].iter().all(is_punct) {
@@ -279,14 +322,16 @@ impl Attributor {
         Some(s)
     }
 
-    /// "told Reuters that", "affirmed on Sunday that": time words and a
-    /// short object before "that" are no content.
+    /// "told Reuters that", "affirmed on Sunday that", "restated its
+    /// position that": time words, a short object and a cue noun before
+    /// "that" are no content.
     fn past_object_before_that(&self, p: &Para, s: usize, sent: &Range<usize>) -> usize {
         let look = (s + 8).min(sent.end);
         if let Some(t) = (s..look).find(|&k| p.toks[k].norm == "that") {
             if (s..t).all(|k| {
                 let r = self.words.roles(p.toks[k].norm);
                 self.np_word(p, k)
+                    || self.cues.is_nominal(p.toks[k].norm)
                     || r.has(Roles::TIME)
                     || r.has(Roles::CONNECTOR)
                     || p.toks[k].text == ","
@@ -361,8 +406,8 @@ impl Attributor {
 /// says nothing about what follows.
 fn attributes_quote_before(p: &Para, ci: usize, sent: &Range<usize>) -> bool {
     ci >= sent.start + 2
-        && (p.toks[ci - 1].text == "," && is_quote_mark(&p.toks[ci - 2])
-            || is_quote_mark(&p.toks[ci - 1]) && p.toks[ci - 2].text == ",")
+        && (p.toks[ci - 1].text == "," && p.is_mark(&p.toks[ci - 2])
+            || p.is_mark(&p.toks[ci - 1]) && p.toks[ci - 2].text == ",")
 }
 
 /// "his Fifth Amendment claims, prosecutors …": a present or base form
@@ -371,7 +416,7 @@ fn noun_before_comma(p: &Para, ci: usize, m: CueMatch) -> bool {
     let e = ci + m.len;
     matches!(m.form, Form::Present3 | Form::Base)
         && p.toks.get(e).is_some_and(|t| t.text == ",")
-        && !p.toks.get(e + 1).is_some_and(is_quote_mark)
+        && !p.toks.get(e + 1).is_some_and(|t| p.is_mark(t))
 }
 
 /// A gerund that opens no participle phrase and follows no "be" is a noun

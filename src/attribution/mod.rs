@@ -19,6 +19,7 @@ pub mod quotes;
 mod according;
 mod clauses;
 mod cue_filter;
+mod form;
 mod indirect;
 mod para;
 mod phrases;
@@ -33,6 +34,7 @@ use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
 use cues::{CueLexicon, CueMatch};
+pub use form::ContentForm;
 use para::Para;
 
 /// The shape of a statement.
@@ -88,6 +90,14 @@ pub struct Statement {
     pub source: SpeakerSource,
     /// The rule that found it, which says how sure it is.
     pub rule: Rule,
+    /// What kind of text the content is (clause, noun phrase, …), for
+    /// users who want only reported clauses.
+    #[serde(default)]
+    pub form: ContentForm,
+    /// The outer source of a nested report ("…, Reuters first reported"):
+    /// the statement is its own speaker's, and this mention only reports it.
+    #[serde(default)]
+    pub reported_by: Option<Span>,
 }
 
 /// The rule that found a statement. Each carries how often such a find is
@@ -166,7 +176,7 @@ impl Attributor {
                 carry = None;
                 continue;
             }
-            let para = Para::new(&doc.text, &toks, &sents);
+            let para = Para::new(&doc.text, &toks, &sents, &self.words);
             carry = self.paragraph(&para, &mut out, carry);
         }
         show_continued_attribution(in_text_order(out))
@@ -187,6 +197,7 @@ impl Attributor {
         self.leftover_quotes(p, &mut claims, out, carry);
         for s in &mut out[claims.base..] {
             s.parts.sort();
+            s.form = self.content_form(p, s);
         }
         p.quotes.last().filter(|q| q.unclosed).and_then(|q| {
             (0..out.len())

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use crate::doc::{Sentence, Tok};
+use crate::lexicon::words::{Roles, WordLexicon};
 use crate::span::Span;
 
 use super::quotes::{self, Quote};
@@ -25,6 +26,9 @@ pub(super) const BE: &[&str] = &["was", "were", "been", "being", "be", "is", "ar
 /// Quotation marks as tokens, including the two-character wire forms.
 const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "„", "«", "»", "''", "``", "＂"];
 
+/// Single quotation marks, which are apostrophes unless they bound a quote.
+const SINGLE_MARKS: &[char] = &['\'', '‘', '’', '`', '‚', '‹', '›'];
+
 /// A paragraph's body tokens, with sentence boundaries.
 pub(super) struct Para<'a> {
     pub(super) text: &'a str,
@@ -36,6 +40,9 @@ pub(super) struct Para<'a> {
     /// nothing about names.
     pub(super) title_case: Vec<bool>,
     pub(super) quotes: Vec<Quote>,
+    /// Byte offsets of the single marks that open or close a quote: only
+    /// these are quote marks, the others apostrophes.
+    single_marks: Vec<usize>,
     pub(super) span: Span,
 }
 
@@ -43,7 +50,12 @@ impl<'a> Para<'a> {
     /// The view of a paragraph's body sentences (non-empty, in order);
     /// `toks` are the document's tokens. A paragraph's body sentences are
     /// its sentences but a truncated last one, so their tokens are one run.
-    pub(super) fn new(text: &'a str, toks: &'a [Tok<'a>], sents: &[&Sentence]) -> Self {
+    pub(super) fn new(
+        text: &'a str,
+        toks: &'a [Tok<'a>],
+        sents: &[&Sentence],
+        words: &WordLexicon,
+    ) -> Self {
         let base = sents[0].tokens.start;
         let end = sents[sents.len() - 1].tokens.end;
         let mut para = Para {
@@ -52,6 +64,7 @@ impl<'a> Para<'a> {
             sents: Vec::with_capacity(sents.len()),
             title_case: Vec::with_capacity(sents.len()),
             quotes: Vec::new(),
+            single_marks: Vec::new(),
             span: Span::new(sents[0].span.start, sents[sents.len() - 1].span.end),
         };
         for s in sents {
@@ -59,12 +72,38 @@ impl<'a> Para<'a> {
             para.title_case.push(title_case(&para.toks[r.start..r.end]));
             para.sents.push(r);
         }
-        para.quotes = quotes::quotes(para.span.slice(text), para.span.start);
+        let elided = |w: &str| words.roles(w).has(Roles::ELISION);
+        para.quotes = quotes::quotes(para.span.slice(text), para.span.start, &elided);
+        for q in &para.quotes {
+            let outer = q.outer.slice(text);
+            let last = outer.chars().next_back().map_or(0, char::len_utf8);
+            let close = (!q.unclosed).then_some(q.outer.end - last);
+            for at in std::iter::once(q.outer.start).chain(close) {
+                // One mark, not half of the wire style's `''` or ``` `` ```.
+                let mark = text[at..]
+                    .chars()
+                    .next()
+                    .filter(|c| SINGLE_MARKS.contains(c));
+                let doubled = mark.is_some_and(|c| {
+                    text[at + c.len_utf8()..].starts_with(c) || text[..at].ends_with(c)
+                });
+                if mark.is_some() && !doubled {
+                    para.single_marks.push(at);
+                }
+            }
+        }
+        para.single_marks.sort_unstable();
         para
     }
 }
 
 impl Para<'_> {
+    /// Whether token `t` is a quotation mark: a double one, or a single
+    /// one that bounds a quote.
+    pub(super) fn is_mark(&self, t: &Tok) -> bool {
+        is_double_mark(t) || self.single_marks.binary_search(&t.span.start).is_ok()
+    }
+
     pub(super) fn sent_of(&self, tok: usize) -> Range<usize> {
         self.sents
             .iter()
@@ -89,7 +128,7 @@ impl Para<'_> {
     /// boundaries inside a quote are the quoted speaker's, not the report's.
     pub(super) fn inside_quote(&self, k: usize) -> bool {
         let t = &self.toks[k];
-        self.quote_at(t.span.start).is_some() && !is_quote_mark(t)
+        self.quote_at(t.span.start).is_some() && !self.is_mark(t)
     }
 
     /// First token starting at or after byte `pos`.
@@ -116,7 +155,7 @@ impl Para<'_> {
     /// Whether a quote mark stands in tokens `[a, b)`: text across a quote
     /// boundary belongs to two voices.
     pub(super) fn has_quote_mark(&self, a: usize, b: usize) -> bool {
-        self.toks[a..b].iter().any(is_quote_mark)
+        self.toks[a..b].iter().any(|t| self.is_mark(t))
     }
 
     /// Whether "that" or a quote mark stands in tokens `[a, b)`: a clause or
@@ -124,7 +163,7 @@ impl Para<'_> {
     pub(super) fn has_that_or_quote(&self, a: usize, b: usize) -> bool {
         self.toks[a..b]
             .iter()
-            .any(|t| t.norm == "that" || is_quote_mark(t))
+            .any(|t| t.norm == "that" || self.is_mark(t))
     }
 
     /// The first token of `[s, end)` after a short introductory phrase
@@ -140,15 +179,15 @@ impl Para<'_> {
 
     /// Trims punctuation at the edges of tokens `[a, b)`; `None` if nothing is left.
     pub(super) fn trim_content(&self, mut a: usize, mut b: usize) -> Option<Span> {
-        while a < b && is_punct(&self.toks[a]) && !is_quote_mark(&self.toks[a]) {
+        while a < b && is_punct(&self.toks[a]) && !self.is_mark(&self.toks[a]) {
             a += 1;
         }
-        while b > a && is_punct(&self.toks[b - 1]) && !is_quote_mark(&self.toks[b - 1]) {
+        while b > a && is_punct(&self.toks[b - 1]) && !self.is_mark(&self.toks[b - 1]) {
             b -= 1;
         }
         // Unbalanced marks at the edges go; balanced ones stay.
         if a < b
-            && is_quote_mark(&self.toks[a])
+            && self.is_mark(&self.toks[a])
             && self
                 .quote_at(self.toks[a].span.start)
                 .is_some_and(|qi| self.quotes[qi].outer.end > self.toks[b - 1].span.end)
@@ -176,6 +215,7 @@ pub(super) fn is_punct(t: &Tok) -> bool {
     !t.text.chars().any(|c| c.is_alphanumeric())
 }
 
-pub(super) fn is_quote_mark(t: &Tok) -> bool {
+/// A double quotation mark token; `Para::is_mark` also knows single ones.
+fn is_double_mark(t: &Tok) -> bool {
     QUOTE_MARKS.contains(&t.text)
 }

@@ -8,12 +8,15 @@ use crate::lexicon::words::Roles;
 use crate::span::Span;
 
 use super::cues::CueMatch;
-use super::para::{is_punct, is_quote_mark, Para};
+use super::para::{is_punct, Para};
 use super::quotes::Quote;
-use super::{Attributor, Claims, Kind, Rule, SpeakerSource, Statement};
+use super::{Attributor, Claims, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
 /// What may stand between a quote and the attribution after it.
 const SEPARATORS: &[&str] = &[",", "—", "–"];
+
+/// Single marks that open a quote (not the wire style's doubled ones).
+const SINGLE_OPENERS: &[char] = &['\'', '‘', '`', '‚', '‹'];
 
 /// What stands before a quote that its cue introduces (`X said: “…”`).
 const INTRODUCERS: &[&str] = &[":", ","];
@@ -48,6 +51,8 @@ impl Attributor {
             mention,
             source: SpeakerSource::Mention,
             rule: Rule::QuoteThenCue,
+            form: ContentForm::default(),
+            reported_by: None,
         })
     }
 
@@ -149,15 +154,20 @@ impl Attributor {
         let sent = p.sent_of(open);
         // The token right before the opening mark must be ':' or ','.
         let mut k = open;
-        while k > sent.start && is_quote_mark(&p.toks[k - 1]) {
+        while k > sent.start && p.is_mark(&p.toks[k - 1]) {
             k -= 1;
         }
-        if k == sent.start || !INTRODUCERS.contains(&p.toks[k - 1].text) {
+        if k == sent.start {
             return None;
         }
-        let &(ci, m) = cues.iter().rev().find(|&&(ci, m)| {
-            ci + m.len < k && ci + m.len + 6 >= k && ci >= sent.start && !used[ci]
-        })?;
+        let (ci, m) = if INTRODUCERS.contains(&p.toks[k - 1].text) {
+            let &(ci, m) = cues.iter().rev().find(|&&(ci, m)| {
+                ci + m.len < k && ci + m.len + 6 >= k && ci >= sent.start && !used[ci]
+            })?;
+            (ci, m)
+        } else {
+            self.cue_right_before(p, q, k, cues, used, &sent)?
+        };
         if p.has_that_or_quote(ci + m.len, k) {
             return None;
         }
@@ -178,7 +188,48 @@ impl Attributor {
             rule: Rule::CueThenQuote {
                 named: mention.is_some(),
             },
+            form: ContentForm::default(),
+            reported_by: None,
         })
+    }
+
+    /// `Doe said “we will …”`, `She told reporters “this is …”`: a cue
+    /// with no colon or comma before the quote, right before its opening
+    /// mark or past its addressee and time words. Only for a quote that
+    /// ends the sentence: one that goes on is part of indirect speech
+    /// (`said "no" to the plan`), which the cue-then-content rule reads;
+    /// and only for a cue that reports a clause as well as a quote: "what
+    /// it called “a threat”" names rather than quotes.
+    fn cue_right_before(
+        &self,
+        p: &Para,
+        q: &Quote,
+        k: usize,
+        cues: &[(usize, CueMatch)],
+        used: &[bool],
+        sent: &Range<usize>,
+    ) -> Option<(usize, CueMatch)> {
+        let after = p.tok_at(q.outer.end);
+        if !(q.unclosed || after >= sent.end || p.toks[after..sent.end].iter().all(is_punct)) {
+            return None;
+        }
+        // "the way they say “huge turnout.”": two words are a phrase.
+        if p.quote_words(q) < 3 {
+            return None;
+        }
+        let &(ci, m) = cues
+            .iter()
+            .rev()
+            .find(|&&(ci, m)| ci + m.len <= k && ci >= sent.start && !used[ci])?;
+        // In a Title Case headline every word looks like a name: no addressee.
+        let mut e = ci + m.len;
+        if !p.title_case_at(ci) {
+            e = self.skip_addressee(p, m, e, k);
+        }
+        while e < k && self.words.roles(p.toks[e].norm).has(Roles::TIME) {
+            e += 1;
+        }
+        (e == k && self.cues.get(m).introduces_quote).then_some((ci, m))
     }
 
     /// "While prices rose, he said, “this changes nothing.”": the words
@@ -232,7 +283,7 @@ impl Attributor {
                     continue;
                 }
             }
-            if p.quote_words(q) < 4 {
+            if p.quote_words(q) < 4 || is_heading(p, q) {
                 continue; // scare quotes, titles, single words
             }
             match self.quote_in_sentence(p, q, out, base) {
@@ -276,6 +327,8 @@ impl Attributor {
             mention: None,
             source: speaker.map_or(SpeakerSource::None, SpeakerSource::Continues),
             rule: Rule::QuoteInSentence,
+            form: ContentForm::default(),
+            reported_by: None,
         })
     }
 }
@@ -301,6 +354,10 @@ fn attribution_after(p: &Para, q: &Quote) -> Option<(usize, Range<usize>)> {
     let mut k = after;
     if k < p.toks.len() && SEPARATORS.contains(&p.toks[k].text) {
         k += 1;
+    } else if q.content.slice(p.text).ends_with(char::is_alphanumeric) {
+        // "Trump ‘The Dealmaker’ Could Address …": with neither a comma nor
+        // a closing stop, the words after a quote are no attribution.
+        return None;
     }
     Some((k, sent))
 }
@@ -355,6 +412,8 @@ fn attach_unattributed(q: &Quote, out: &mut Vec<Statement>, base: usize, opens_p
             mention: None,
             source: SpeakerSource::Continues(s),
             rule: Rule::QuoteBeforeAttribution,
+            form: ContentForm::default(),
+            reported_by: None,
         });
     } else {
         let prev_para = out[..base]
@@ -370,6 +429,33 @@ fn attach_unattributed(q: &Quote, out: &mut Vec<Statement>, base: usize, opens_p
                 _ => SpeakerSource::None,
             },
             rule: Rule::QuoteAlone,
+            form: ContentForm::default(),
+            reported_by: None,
         });
     }
+}
+
+/// A quote that is a heading, not a statement: in capitals throughout
+/// (`‘THE OTHER SIDE OF THE PARTY’`), or a short paragraph of its own in
+/// Title Case or in single marks (`'Coal Isn't the Villain.'`, `'A tough
+/// decision.'`), as subheadings are printed.
+fn is_heading(p: &Para, q: &Quote) -> bool {
+    if !q.content.slice(p.text).chars().any(char::is_lowercase) {
+        return true;
+    }
+    let whole = p
+        .toks
+        .first()
+        .is_some_and(|t| t.span.start >= q.outer.start)
+        && p.toks.last().is_some_and(|t| t.span.end <= q.outer.end);
+    let (a, b) = (p.tok_at(q.content.start), p.tok_at(q.content.end));
+    let single = SINGLE_OPENERS.iter().any(|m| {
+        let s = &p.text[q.outer.start..];
+        s.starts_with(*m) && !s[m.len_utf8()..].starts_with(*m)
+    });
+    let title = p.toks[a..b]
+        .iter()
+        .filter(|t| t.is_word() && t.text.chars().count() >= 4)
+        .all(|t| t.is_cap());
+    whole && p.words(a, b) < 7 && (title || single)
 }

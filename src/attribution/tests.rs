@@ -229,3 +229,162 @@ fn a_setting_after_the_cue_is_not_what_was_said() {
     assert_eq!(f.parts, ["that the ferry would run"]);
     assert!(run("Still, the plan will raise many questions in the months ahead.").is_empty());
 }
+
+#[test]
+fn a_quote_straight_after_its_cue_is_direct() {
+    let f = one("Ms. Doe said “we will not back down from this fight.”");
+    assert_eq!(f.kind, "direct");
+    assert_eq!(f.cue, "said");
+    assert_eq!(f.mention, "Ms. Doe");
+    assert_eq!(f.parts, ["we will not back down from this fight."]);
+    let g = one("He said \"the plan costs the town far too much.\"");
+    assert_eq!((g.kind, g.cue.as_str()), ("direct", "said"));
+    assert_eq!(g.mention, "He");
+    assert_eq!(g.parts, ["the plan costs the town far too much."]);
+}
+
+#[test]
+fn a_quote_straight_after_an_addressee_leaves_the_addressee_out() {
+    let f = one("She told reporters “this is not where the road ends for us.”");
+    assert_eq!((f.kind, f.cue.as_str()), ("direct", "told"));
+    assert_eq!(f.mention, "She");
+    assert_eq!(f.parts, ["this is not where the road ends for us."]);
+}
+
+#[test]
+fn a_quote_after_its_cue_that_runs_on_is_mixed_speech() {
+    let f = one("The coach said \"no way\" to the new stadium plan.");
+    assert_eq!((f.kind, f.cue.as_str()), ("mixed", "said"));
+    assert_eq!(f.parts, ["\"no way\" to the new stadium plan"]);
+}
+
+#[test]
+fn single_quote_marks_are_speech_marks() {
+    let f = one("'We will appeal,' she said, 'and we will win.'");
+    assert_eq!(
+        (f.kind, f.cue.as_str(), f.mention.as_str()),
+        ("direct", "said", "she")
+    );
+    assert_eq!(f.parts, ["We will appeal,", "and we will win."]);
+    let g = one("‘The ferry will run again in May,’ the harbour master said.");
+    assert_eq!(g.parts, ["The ferry will run again in May,"]);
+    assert_eq!(g.mention, "the harbour master");
+    let h = one("``The ferry will run again in May,'' the harbour master said.");
+    assert_eq!(h.parts, ["The ferry will run again in May,"]);
+    let h = one("`The ferry will run again in May,' the harbour master said.");
+    assert_eq!(
+        (h.kind, h.parts[0].as_str()),
+        ("direct", "The ferry will run again in May,")
+    );
+}
+
+#[test]
+fn apostrophes_open_no_quote_in_a_statement() {
+    let f = one("The students' union said O'Brien's rock 'n' roll bar from the '90s won't close.");
+    assert_eq!(f.kind, "indirect");
+    assert_eq!(
+        f.parts,
+        ["O'Brien's rock 'n' roll bar from the '90s won't close"]
+    );
+}
+
+#[test]
+fn a_quote_continued_after_its_attribution_is_one_statement() {
+    let f = one("“We will appeal,” insists Lopez. “We have always said so.”");
+    assert_eq!(f.parts, ["We will appeal,", "We have always said so."]);
+    assert_eq!((f.cue.as_str(), f.mention.as_str()), ("insists", "Lopez"));
+    let g = one("'The fees stay,' says Ms. Berg. 'Nobody has asked us to cut them.'");
+    assert_eq!(
+        g.parts,
+        ["The fees stay,", "Nobody has asked us to cut them."]
+    );
+    assert_eq!(g.mention, "Ms. Berg");
+}
+
+#[test]
+fn an_inverted_plural_cue_after_a_quote_is_a_cue() {
+    let f = one("“We will appeal the ruling,” reply the residents.");
+    assert_eq!((f.kind, f.cue.as_str()), ("direct", "reply"));
+    assert_eq!(f.mention, "the residents");
+    assert_eq!(f.parts, ["We will appeal the ruling,"]);
+    let g = one("“Why should we pay twice?” ask the parents of the pupils.");
+    assert_eq!((g.kind, g.cue.as_str()), ("direct", "ask"));
+    assert!(g.mention.starts_with("the parents"), "{g:?}");
+}
+
+#[test]
+fn a_short_capitalised_quote_alone_in_its_paragraph_is_a_heading() {
+    let t = "Mayor Ana Ruiz said the ferry would run again in May.\n'All Boats Are Back.'";
+    let f = one(t);
+    assert_eq!(f.parts, ["the ferry would run again in May"]);
+}
+
+#[test]
+fn mismatched_marks_never_span_the_attribution() {
+    for text in [
+        "'We will appeal the ruling,\" Lopez told reporters. The court was closed.",
+        "\"We will appeal the ruling,' Lopez told reporters. The court was closed.",
+    ] {
+        let f = one(text);
+        assert_eq!(f.parts, ["We will appeal the ruling,"], "{text}");
+        assert_eq!((f.cue.as_str(), f.mention.as_str()), ("told", "Lopez"));
+    }
+}
+
+#[test]
+fn content_form_tells_clauses_from_noun_phrases() {
+    let f = one("The mayor said the ferry would run again in May.");
+    assert_eq!(f.form, "clause");
+    let f = one("The council rejected the harbour proposal.");
+    assert_eq!(
+        (f.form, f.parts[0].as_str()),
+        ("noun_phrase", "the harbour proposal")
+    );
+    let f = one("Local farmers denounced the new tax on diesel fuel.");
+    assert_eq!(f.form, "noun_phrase", "{f:?}");
+    let f = one("The union vowed to strike on Monday.");
+    assert_eq!(f.form, "clause", "{f:?}");
+    let f = one("“We stayed all night,” Ms. Duarte wrote on Facebook.");
+    assert_eq!(f.form, "clause");
+}
+
+#[test]
+fn content_form_marks_questions() {
+    let f = one("“Who will pay for the new bridge?” the mayor asked.");
+    assert_eq!(f.form, "question");
+    let f = one("Reporters asked whether the ferry would run in May.");
+    assert_eq!(f.form, "question", "{f:?}");
+}
+
+#[test]
+fn a_cue_noun_before_that_is_no_content() {
+    let f = one("The council restated its position that the ferry must keep running.");
+    assert_eq!(f.cue, "restated");
+    assert_eq!(f.parts, ["that the ferry must keep running"]);
+    assert_eq!(f.mention, "The council");
+}
+
+#[test]
+fn according_to_without_a_comma_needs_a_named_source() {
+    let f = one("Nine people were hurt, most of them children according to the Harbour Police.");
+    assert_eq!(f.kind, "according_to");
+    assert_eq!(f.mention, "the Harbour Police");
+    assert!(f.parts[0].ends_with("most of them children"), "{f:?}");
+    assert!(run("The vote went according to plan for the council.").is_empty());
+}
+
+#[test]
+fn a_nested_report_keeps_the_inner_speaker() {
+    let f =
+        one("The union accused the mayor of hiding the audit, the Harbour Gazette first reported.");
+    assert_eq!(f.cue, "accused");
+    assert_eq!(f.mention, "The union");
+    assert_eq!(f.reported_by, "the Harbour Gazette");
+    assert_eq!(f.parts, ["the mayor of hiding the audit"]);
+    // A report with no statement inside is the outer source's own.
+    let g = one("The ferry will stop in May, the Harbour Gazette reported.");
+    assert_eq!(
+        (g.mention.as_str(), g.reported_by.as_str()),
+        ("the Harbour Gazette", "")
+    );
+}

@@ -37,6 +37,8 @@ impl Roles {
     pub const CLAUSE: u32 = 1 << 19;
     pub const PREDICATE: u32 = 1 << 20;
     pub const MEDIUM: u32 = 1 << 21;
+    pub const ELISION: u32 = 1 << 22;
+    pub const FINITE: u32 = 1 << 23;
 
     /// The role names of the file's second column.
     pub const NAMES: &'static [(&'static str, u32)] = &[
@@ -62,6 +64,8 @@ impl Roles {
         ("clause", Self::CLAUSE),
         ("predicate", Self::PREDICATE),
         ("medium", Self::MEDIUM),
+        ("elision", Self::ELISION),
+        ("finite", Self::FINITE),
     ];
 
     pub fn has(self, r: u32) -> bool {

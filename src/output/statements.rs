@@ -67,6 +67,10 @@ fn columns<'a>() -> Vec<Column<Row<'a>>> {
             cell: |t, r| t.text(r.st.kind.as_str()),
         },
         Column {
+            name: "content_form",
+            cell: |t, r| t.text(r.st.form.as_str()),
+        },
+        Column {
             name: "start_byte",
             cell: |t, r| t.int(r.part.at.start_byte as u64),
         },
@@ -139,6 +143,10 @@ fn columns<'a>() -> Vec<Column<Row<'a>>> {
         Column {
             name: "speaker_affiliation",
             cell: |t, r| t.opt(r.speaker.and_then(|e| e.affiliation.as_deref())),
+        },
+        Column {
+            name: "reported_by",
+            cell: |t, r| t.opt(r.st.reported_by.map(|m| m.slice(r.text))),
         },
         Column {
             name: "resolution",
