@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::reading::Reading;
+use super::synonyms::HeadSynonyms;
 use super::{Resolution, SpeakerType};
 use crate::lexicon::words::Pronoun;
 
@@ -54,8 +55,9 @@ pub(crate) fn surname_of(key: &str) -> String {
 }
 
 /// In-document entity store and resolver.
-#[derive(Debug, Default)]
-pub(crate) struct Resolver {
+#[derive(Debug)]
+pub(crate) struct Resolver<'a> {
+    synonyms: &'a HeadSynonyms,
     entities: Vec<Entity>,
     /// Entities in the order they last spoke, most recent last.
     recent: Vec<usize>,
@@ -63,7 +65,16 @@ pub(crate) struct Resolver {
     pub sentence: usize,
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(synonyms: &'a HeadSynonyms) -> Self {
+        Resolver {
+            synonyms,
+            entities: Vec::new(),
+            recent: Vec::new(),
+            sentence: 0,
+        }
+    }
+
     pub(crate) fn into_entities(self) -> Vec<Entity> {
         self.entities
     }
@@ -225,12 +236,7 @@ impl Resolver {
         if r.definite {
             let found = self.recent.iter().rev().copied().find(|&e| {
                 let en = &self.entities[e];
-                en.head.as_deref() == Some(head)
-                    || en.title.as_deref().map(str::to_lowercase).as_deref() == Some(head)
-                    || (kind == SpeakerType::Anonymous
-                        && en.kind == SpeakerType::Anonymous
-                        && en.plural == r.plural)
-                    || (r.anaphoric && en.kind == SpeakerType::Organization)
+                self.same_role(head, en) || (r.anaphoric && en.kind == SpeakerType::Organization)
             });
             if let Some(e) = found {
                 self.touch(e);
@@ -256,6 +262,17 @@ impl Resolver {
             last_sentence: 0,
         });
         (Some(e), Resolution::Explicit)
+    }
+
+    /// Whether a description's head names the role of `en`: its head or its
+    /// title is the same word or a synonym (`head_synonyms.tsv`), or its
+    /// title ends in the head ("Police Chief Tom Reed" … "the chief").
+    fn same_role(&self, head: &str, en: &Entity) -> bool {
+        let title = en.title.as_deref().map(str::to_lowercase);
+        en.head.iter().chain(title.iter()).any(|h| {
+            let last = h.rsplit(' ').next().unwrap_or(h);
+            self.synonyms.same(head, h) || self.synonyms.same(head, last)
+        })
     }
 
     /// A capitalised mention the word lists do not cover.

@@ -12,6 +12,7 @@
 
 mod entities;
 mod reading;
+mod synonyms;
 #[cfg(test)]
 mod tests;
 
@@ -27,6 +28,7 @@ use crate::span::Span;
 pub use entities::{name_key, Entity};
 use entities::{surname_of, Resolver};
 pub use reading::Reading;
+use synonyms::HeadSynonyms;
 
 /// What kind of thing a speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,13 +102,14 @@ pub struct Speakers {
 /// The resolution stage, built once from the lexicons.
 pub struct SpeakerResolver {
     words: WordLexicon,
+    synonyms: HeadSynonyms,
 }
 
 impl SpeakerResolver {
     pub fn new(lex: &Lexicons) -> Result<Self, Error> {
-        Ok(SpeakerResolver {
-            words: WordLexicon::load(lex)?,
-        })
+        let words = WordLexicon::load(lex)?;
+        let synonyms = HeadSynonyms::load(lex, &words)?;
+        Ok(SpeakerResolver { words, synonyms })
     }
 
     /// Resolves the speakers of a document's statements, in text order.
@@ -116,7 +119,7 @@ impl SpeakerResolver {
         }
         let text = doc.text.as_str();
         let toks = doc.toks();
-        let mut res = Resolver::default();
+        let mut res = Resolver::new(&self.synonyms);
         let mut out: Vec<Speaker> = statements
             .iter()
             .map(|_| Speaker {

@@ -53,8 +53,15 @@ impl SpeakerResolver {
         let mut sc = self.scan(seg, text, r);
         self.read_affiliation(seg, text, r, &mut sc);
         self.read_name(seg, text, r, &sc);
-        if r.kind.is_none() && r.title.is_some() && r.name.is_none() {
+        // A title with no name is the head, also after a head noun that
+        // only modifies it ("a city engineer" is no city).
+        let title_last = sc
+            .last_title_end
+            .is_some_and(|t| sc.head_end.is_none_or(|h| t > h));
+        if (r.kind.is_none() || title_last) && r.title.is_some() && r.name.is_none() {
             r.kind = Some(SpeakerType::Anonymous);
+            r.plural = false;
+            r.anaphoric = false;
             r.head = r.title.as_ref().map(|t| t.to_lowercase());
         }
     }

@@ -94,3 +94,37 @@ fn a_lone_name_taken_up_by_he_is_a_person() {
     assert_eq!(f[1].resolution, "pronoun");
     assert_eq!(f[0].speaker_type, "person");
 }
+
+#[test]
+fn a_description_joins_only_a_speaker_of_the_same_role() {
+    let f = run("Fire Chief Ana Ruiz said the blaze was out. The mayor said the city would pay. The governor said the state would help. The chief said crews would stay.");
+    assert_eq!(f.len(), 4, "{f:?}");
+    assert_eq!(f[1].speaker, "The mayor");
+    assert_eq!(
+        (f[2].speaker.as_str(), f[2].resolution),
+        ("The governor", "explicit")
+    );
+    assert_eq!(
+        (f[3].speaker.as_str(), f[3].resolution),
+        ("Ana Ruiz", "description")
+    );
+}
+
+#[test]
+fn different_roles_do_not_merge_but_listed_synonyms_do() {
+    let f = run("A spokeswoman for the Port Authority said the cranes were fixed. The treasurer said the accounts balanced. The official said the audit was late. The source added that two staff had quit. A city engineer said the quay was safe.");
+    assert_eq!(f.len(), 5, "{f:?}");
+    let who: Vec<&str> = f.iter().map(|s| s.speaker.as_str()).collect();
+    assert_eq!(
+        who,
+        [
+            "A spokeswoman for the Port Authority",
+            "The treasurer",
+            "The official",
+            "The official",
+            "A city engineer"
+        ]
+    );
+    assert_eq!(f[3].resolution, "description");
+    assert_ne!(f[4].speaker_type, "organization");
+}
