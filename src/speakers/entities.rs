@@ -88,6 +88,9 @@ impl<'a> Resolver<'a> {
         mention_text: &str,
         earlier_name: impl Fn(&str) -> Option<String>,
     ) -> (Option<usize>, Resolution) {
+        // A list bullet or dash before the mention ("- Residents said") is
+        // layout, not part of the speaker's name.
+        let mention_text = mention_text.trim_start_matches(['-', '–', '—', '•', '*', '·', ' ']);
         if let Some(p) = r.pronoun {
             return self.resolve_pronoun(p);
         }

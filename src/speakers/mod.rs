@@ -146,6 +146,10 @@ impl SpeakerResolver {
             };
             let earlier = |surname: &str| self.earlier_full_name(&toks[..a], text, surname);
             res.sentence = doc.sentence_of(m.start);
+            if let Some(j) = named_again(statements, &out[..i], i, &reading, doc) {
+                out[i] = out[j];
+                continue;
+            }
             let (e, method) = res.resolve(&reading, m.slice(text), earlier);
             out[i] = Speaker {
                 entity: e,
@@ -213,6 +217,32 @@ impl SpeakerResolver {
         }
         best
     }
+}
+
+/// The earlier statement whose speaker statement `i` shares: one mention
+/// for two statements ("officials confirmed … and indicated …"), or a name
+/// or description written the same way again in the same sentence. A
+/// pronoun or "who" written twice may stand for two people, so only the
+/// same mention counts for them.
+fn named_again(
+    statements: &[Statement],
+    out: &[Speaker],
+    i: usize,
+    reading: &Reading,
+    doc: &Doc,
+) -> Option<usize> {
+    let m = statements[i].mention?;
+    let text = doc.text.as_str();
+    let by_text = reading.pronoun.is_none() && (reading.name.is_some() || reading.head.is_some());
+    (0..i).rev().find(|&j| {
+        out[j].entity.is_some()
+            && statements[j].mention.is_some_and(|p| {
+                p == m
+                    || by_text
+                        && doc.sentence_of(p.start) == doc.sentence_of(m.start)
+                        && p.slice(text) == m.slice(text)
+            })
+    })
 }
 
 /// Quotes that continue another statement take its speaker.

@@ -111,7 +111,7 @@ impl SpeakerResolver {
             {
                 sc.name_start.get_or_insert(i);
                 sc.name_end = i + 1;
-            } else if t.is_possessive() && self.read_owner(seg, i, r)
+            } else if t.is_possessive() && self.read_owner(seg, i, text, r, &mut sc)
                 || sc.name_start.is_some() && sc.name_end <= i
             {
                 // An owner ends the name run, as does the first word past it.
@@ -127,11 +127,29 @@ impl SpeakerResolver {
     /// A possessive owner as the affiliation: "Netanyahu’s office" names
     /// it; "the group’s spokesman" describes it, to be resolved against
     /// earlier speakers. False when `seg[i]` is neither.
-    fn read_owner(&self, seg: &[Tok], i: usize, r: &mut Reading) -> bool {
+    fn read_owner(
+        &self,
+        seg: &[Tok],
+        i: usize,
+        text: &str,
+        r: &mut Reading,
+        sc: &mut Scan,
+    ) -> bool {
         let t = seg[i];
         let owner = t.text.trim_end_matches(['s', '’', '\'']);
         if t.is_cap() {
-            r.affiliation = Some(owner.to_string());
+            // "Prime Minister Benjamin Netanyahu’s office": the whole name
+            // owns the office, and the title before it is the owner's.
+            let from = sc.name_start.filter(|_| sc.name_end == i).unwrap_or(i);
+            let name = Span::new(seg[from].span.start, t.span.end).slice(text);
+            let name = name.trim_end_matches("’s").trim_end_matches("'s");
+            r.affiliation = Some(name.to_string());
+            if sc.last_title_end.is_some_and(|e| e <= from) {
+                r.title = None;
+                r.gender = None;
+                sc.first_title_start = None;
+                sc.last_title_end = None;
+            }
             return true;
         }
         let head = t.norm.trim_end_matches("'s");

@@ -128,3 +128,34 @@ fn different_roles_do_not_merge_but_listed_synonyms_do() {
     assert_eq!(f[3].resolution, "description");
     assert_ne!(f[4].speaker_type, "organization");
 }
+
+#[test]
+fn one_speaker_of_two_statements_in_a_sentence_has_one_id() {
+    let f = run(
+        "Local water officials confirmed the leak and indicated that repairs would take a week.",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].mention, f[1].mention);
+    assert_eq!(f[0].id, f[1].id, "{f:?}");
+    assert!(!f[0].id.is_empty());
+}
+
+#[test]
+fn the_office_of_a_person_is_an_organisation_affiliated_to_the_person() {
+    let f = one("The budget was cut, according to Canadian Finance Minister Anne Dubois’s office.");
+    assert_eq!(f.speaker_type, "organization");
+    assert_eq!(f.affiliation, "Anne Dubois");
+    assert_eq!(f.title, "");
+    let g = one("Finance Minister Anne Dubois’s spokesman, Luc Marin, said the budget was cut.");
+    assert_eq!(
+        (g.speaker.as_str(), g.title.as_str()),
+        ("Luc Marin", "spokesman")
+    );
+    assert_eq!(g.affiliation, "Anne Dubois");
+}
+
+#[test]
+fn a_bullet_before_a_speaker_is_not_part_of_its_name() {
+    let f = one("- Farmers said the harvest was late.");
+    assert_eq!(f.speaker, "Farmers");
+}
