@@ -61,8 +61,18 @@ pub(crate) struct Resolver<'a> {
     entities: Vec<Entity>,
     /// Entities in the order they last spoke, most recent last.
     recent: Vec<usize>,
-    /// Sentence of the mention being resolved.
+    /// Byte position of each entity's latest mention.
+    at: Vec<usize>,
+    /// Sentence and byte position of the mention being resolved.
     pub sentence: usize,
+    pub position: usize,
+    /// An organisation named earlier in the mention's sentence, which "the
+    /// group" of that sentence stands for ("Hamas dismissed …, a
+    /// spokesperson for the militant group said").
+    pub org_in_sentence: Option<String>,
+    /// The latest person named before a pronoun (byte position, name),
+    /// speaker or not ("Maria Lopez walked out. “…,” she said.").
+    pub person_named: Option<(usize, String)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -71,7 +81,11 @@ impl<'a> Resolver<'a> {
             synonyms,
             entities: Vec::new(),
             recent: Vec::new(),
+            at: Vec::new(),
             sentence: 0,
+            position: 0,
+            org_in_sentence: None,
+            person_named: None,
         }
     }
 
@@ -129,6 +143,15 @@ impl<'a> Resolver<'a> {
                     && en.gender.is_none_or(|g| g == p.gender || p.gender == 'x')
             }
         });
+        // With no speaker to refer to, a person the text named is the
+        // antecedent. (Preferring a named person to an earlier speaker
+        // too picked places and firms on PolNeAR: "New Hampshire".)
+        let found = match self.person_named.take() {
+            Some((_, name)) if !p.plural && p.gender != 'n' && found.is_none() => {
+                self.named_person(&name, p.gender).or(found)
+            }
+            _ => found,
+        };
         match found {
             Some(e) => {
                 if !p.plural && matches!(p.gender, 'm' | 'f') {
@@ -143,6 +166,33 @@ impl<'a> Resolver<'a> {
                 (Some(e), Resolution::Pronoun)
             }
             None => (None, Resolution::Unresolved),
+        }
+    }
+
+    /// The entity of a person the text named, made if new; `None` when it is
+    /// known not to be a person of `gender`.
+    fn named_person(&mut self, name: &str, gender: char) -> Option<usize> {
+        let key = name_key(name);
+        let fits = |en: &Entity| {
+            (matches!(en.kind, SpeakerType::Person | SpeakerType::Anonymous) || en.tentative)
+                && !en.plural
+                && en.gender.is_none_or(|g| g == gender || gender == 'x')
+        };
+        match self.entities.iter().position(|e| e.key == key) {
+            Some(e) => fits(&self.entities[e]).then_some(e),
+            None => Some(self.add(Entity {
+                surname: surname_of(&key),
+                key,
+                name: name.to_string(),
+                kind: SpeakerType::Person,
+                title: None,
+                affiliation: None,
+                gender: None,
+                plural: false,
+                head: None,
+                tentative: false,
+                last_sentence: 0,
+            })),
         }
     }
 
@@ -236,6 +286,11 @@ impl<'a> Resolver<'a> {
         mention_text: &str,
     ) -> (Option<usize>, Resolution) {
         let kind = r.kind.unwrap_or(SpeakerType::Anonymous);
+        if r.anaphoric && r.definite {
+            if let Some(org) = self.org_in_sentence.clone() {
+                return (Some(self.organisation(&org)), Resolution::Description);
+            }
+        }
         if r.definite {
             let found = self.recent.iter().rev().copied().find(|&e| {
                 let en = &self.entities[e];
@@ -265,6 +320,28 @@ impl<'a> Resolver<'a> {
             last_sentence: 0,
         });
         (Some(e), Resolution::Explicit)
+    }
+
+    /// The entity of an organisation named in the text, made if new.
+    fn organisation(&mut self, name: &str) -> usize {
+        let key = name_key(name);
+        if let Some(e) = self.entities.iter().position(|e| e.key == key) {
+            self.touch(e);
+            return e;
+        }
+        self.add(Entity {
+            surname: String::new(),
+            key,
+            name: name.to_string(),
+            kind: SpeakerType::Organization,
+            title: None,
+            affiliation: None,
+            gender: None,
+            plural: false,
+            head: None,
+            tentative: true,
+            last_sentence: 0,
+        })
     }
 
     /// Whether a description's head names the role of `en`: its head or its
@@ -305,6 +382,9 @@ impl<'a> Resolver<'a> {
     /// "the group’s") stands for the organisation that spoke most recently.
     fn affiliation(&self, r: &Reading) -> Option<String> {
         let a = r.affiliation.as_ref()?;
+        if r.affiliation_anaphoric && self.org_in_sentence.is_some() {
+            return self.org_in_sentence.clone();
+        }
         if r.affiliation_anaphoric {
             if let Some(&e) = self
                 .recent
@@ -320,6 +400,7 @@ impl<'a> Resolver<'a> {
 
     fn add(&mut self, e: Entity) -> usize {
         self.entities.push(e);
+        self.at.push(self.position);
         let i = self.entities.len() - 1;
         self.touch(i);
         i
@@ -327,6 +408,7 @@ impl<'a> Resolver<'a> {
 
     fn touch(&mut self, e: usize) {
         self.entities[e].last_sentence = self.sentence;
+        self.at[e] = self.position;
         self.recent.retain(|&x| x != e);
         self.recent.push(e);
     }

@@ -11,6 +11,7 @@
 //! pronouns the text itself uses for an entity, never from names.
 
 mod entities;
+mod mentions;
 mod reading;
 mod synonyms;
 #[cfg(test)]
@@ -19,14 +20,14 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::{SpeakerSource, Statement};
-use crate::doc::{Doc, Tok};
+use crate::doc::Doc;
 use crate::error::Error;
 use crate::lexicon::words::{Roles, WordLexicon};
 use crate::lexicon::Lexicons;
 use crate::span::Span;
 
+use entities::Resolver;
 pub use entities::{name_key, Entity};
-use entities::{surname_of, Resolver};
 pub use reading::Reading;
 use synonyms::HeadSynonyms;
 
@@ -120,6 +121,12 @@ impl SpeakerResolver {
         let text = doc.text.as_str();
         let toks = doc.toks();
         let mut res = Resolver::new(&self.synonyms);
+        // What statements report is not narrative: a name inside it is no
+        // antecedent for the narrator's "she".
+        let parts: Vec<Span> = statements
+            .iter()
+            .flat_map(|s| s.parts.iter().copied())
+            .collect();
         let mut out: Vec<Speaker> = statements
             .iter()
             .map(|_| Speaker {
@@ -146,6 +153,23 @@ impl SpeakerResolver {
             };
             let earlier = |surname: &str| self.earlier_full_name(&toks[..a], text, surname);
             res.sentence = doc.sentence_of(m.start);
+            res.position = m.start;
+            let sentence = &doc.sentences[res.sentence];
+            let from = sentence.tokens.start.min(a);
+            res.org_in_sentence = if reading.anaphoric || reading.affiliation_anaphoric {
+                self.organisation_named(&toks[from..a], text)
+            } else {
+                None
+            };
+            res.person_named = match reading.pronoun {
+                Some(_) => {
+                    // The sentence before too: "Lopez walked out. “…,” she said."
+                    let prev = res.sentence.saturating_sub(1);
+                    let from = doc.sentences[prev].tokens.start.min(a);
+                    self.person_named(&toks[from..a], text, &parts)
+                }
+                None => None,
+            };
             if let Some(j) = named_again(statements, &out[..i], i, &reading, doc) {
                 out[i] = out[j];
                 continue;
@@ -161,61 +185,6 @@ impl SpeakerResolver {
             of_statement: out,
             entities: res.into_entities(),
         }
-    }
-
-    /// The latest full name (two or more capitalised words) ending in
-    /// `surname` among `toks`, without leading titles.
-    fn earlier_full_name(&self, toks: &[Tok], text: &str, surname: &str) -> Option<String> {
-        let key = surname_of(&name_key(surname));
-        let mut best = None;
-        let mut k = 0;
-        while k < toks.len() {
-            if !toks[k].is_cap() {
-                k += 1;
-                continue;
-            }
-            let start = k;
-            while k < toks.len()
-                && (toks[k].is_cap()
-                    || (toks[k].text == "-" && k + 1 < toks.len())
-                    || self.words.roles(toks[k].norm).has(Roles::PARTICLE))
-            {
-                k += 1;
-            }
-            let mut s = start;
-            // Drop titles and demonyms in front of the name.
-            loop {
-                let mut moved = false;
-                for n in (1..=self.words.max_title_words.min(k - s)).rev() {
-                    let words: Vec<&str> = toks[s..s + n].iter().map(|t| t.norm).collect();
-                    if self.words.is_title(&words.join(" ")) {
-                        s += n;
-                        moved = true;
-                        break;
-                    }
-                }
-                if s < k
-                    && (self.words.demonym(toks[s].norm).is_some()
-                        || self.words.roles(toks[s].norm).has(Roles::DETERMINER))
-                {
-                    s += 1;
-                    moved = true;
-                }
-                if !moved || s >= k {
-                    break;
-                }
-            }
-            let e = k;
-            if e > s + 1 {
-                let name = Span::new(toks[s].span.start, toks[e - 1].span.end).slice(text);
-                let name = name.trim_end_matches("’s").trim_end_matches("'s");
-                if surname_of(&name_key(name)) == key && name_key(name).contains(' ') {
-                    best = Some(name.to_string());
-                }
-            }
-            k = k.max(start + 1);
-        }
-        best
     }
 }
 

@@ -159,3 +159,35 @@ fn a_bullet_before_a_speaker_is_not_part_of_its_name() {
     let f = one("- Farmers said the harvest was late.");
     assert_eq!(f.speaker, "Farmers");
 }
+
+#[test]
+fn the_group_resolves_to_an_organisation_named_in_its_sentence() {
+    let f = one("Greenfront rejected the mining permit, a spokesman for the environmental group said Friday.");
+    assert_eq!(f.affiliation, "Greenfront", "{f:?}");
+    let g = run("The ministry said the permit stood. Greenfront rejected the permit on Friday, the group said.");
+    let last = g.last().unwrap();
+    assert_eq!(
+        (last.speaker.as_str(), last.resolution),
+        ("Greenfront", "description"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_resolves_to_the_person_last_named_speaker_or_not() {
+    let f = run("Rosa Delgado left the hearing early. “We will fight on,” she said.");
+    let last = f.last().unwrap();
+    assert_eq!(
+        (last.speaker.as_str(), last.resolution),
+        ("Rosa Delgado", "pronoun"),
+        "{f:?}"
+    );
+    // A name inside a quote, after "in" or as an object is no antecedent.
+    let g = run("Tom Reed said the road was shut. “I phoned Anna Berg,” he said. In Port Ellis, crews met Carl Lind. “It will reopen,” he said.");
+    assert!(g.iter().all(|s| s.speaker == "Tom Reed"), "{g:?}");
+    // A speaker named after the person still wins.
+    let h = run(
+        "Rosa Delgado left early. Judge Ian Moss said the ruling stood. “It is final,” he said.",
+    );
+    assert_eq!(h.last().unwrap().speaker, "Ian Moss", "{h:?}");
+}
