@@ -14,6 +14,9 @@ pub(crate) struct Found {
     pub reported_by: String,
     pub speaker: String,
     pub affiliation: String,
+    pub title: String,
+    /// `doc:eN`, the document speaker.
+    pub id: String,
     pub speaker_type: &'static str,
     pub resolution: &'static str,
 }
@@ -55,6 +58,8 @@ pub(crate) fn run(text: &str) -> Vec<Found> {
                 affiliation: speaker
                     .and_then(|e| e.affiliation.clone())
                     .unwrap_or_default(),
+                title: speaker.and_then(|e| e.title.clone()).unwrap_or_default(),
+                id: s.speaker_id.clone().unwrap_or_default(),
                 speaker_type: speaker.map_or("unresolved", |e| e.kind.as_str()),
                 resolution: s.resolution.as_str(),
             }

@@ -33,6 +33,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ("cues.tsv", include_str!("../../lexicons/cues.tsv")),
     ("titles.tsv", include_str!("../../lexicons/titles.tsv")),
     ("entities.tsv", include_str!("../../lexicons/entities.tsv")),
+    (
+        "head_synonyms.tsv",
+        include_str!("../../lexicons/head_synonyms.tsv"),
+    ),
     ("pronouns.tsv", include_str!("../../lexicons/pronouns.tsv")),
     ("demonyms.tsv", include_str!("../../lexicons/demonyms.tsv")),
     (

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::reading::Reading;
+use super::synonyms::HeadSynonyms;
 use super::{Resolution, SpeakerType};
 use crate::lexicon::words::Pronoun;
 
@@ -54,16 +55,40 @@ pub(crate) fn surname_of(key: &str) -> String {
 }
 
 /// In-document entity store and resolver.
-#[derive(Debug, Default)]
-pub(crate) struct Resolver {
+#[derive(Debug)]
+pub(crate) struct Resolver<'a> {
+    synonyms: &'a HeadSynonyms,
     entities: Vec<Entity>,
     /// Entities in the order they last spoke, most recent last.
     recent: Vec<usize>,
-    /// Sentence of the mention being resolved.
+    /// Byte position of each entity's latest mention.
+    at: Vec<usize>,
+    /// Sentence and byte position of the mention being resolved.
     pub sentence: usize,
+    pub position: usize,
+    /// An organisation named earlier in the mention's sentence, which "the
+    /// group" of that sentence stands for ("Hamas dismissed …, a
+    /// spokesperson for the militant group said").
+    pub org_in_sentence: Option<String>,
+    /// The latest person named before a pronoun (byte position, name),
+    /// speaker or not ("Maria Lopez walked out. “…,” she said.").
+    pub person_named: Option<(usize, String)>,
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(synonyms: &'a HeadSynonyms) -> Self {
+        Resolver {
+            synonyms,
+            entities: Vec::new(),
+            recent: Vec::new(),
+            at: Vec::new(),
+            sentence: 0,
+            position: 0,
+            org_in_sentence: None,
+            person_named: None,
+        }
+    }
+
     pub(crate) fn into_entities(self) -> Vec<Entity> {
         self.entities
     }
@@ -77,6 +102,9 @@ impl Resolver {
         mention_text: &str,
         earlier_name: impl Fn(&str) -> Option<String>,
     ) -> (Option<usize>, Resolution) {
+        // A list bullet or dash before the mention ("- Residents said") is
+        // layout, not part of the speaker's name.
+        let mention_text = mention_text.trim_start_matches(['-', '–', '—', '•', '*', '·', ' ']);
         if let Some(p) = r.pronoun {
             return self.resolve_pronoun(p);
         }
@@ -115,6 +143,15 @@ impl Resolver {
                     && en.gender.is_none_or(|g| g == p.gender || p.gender == 'x')
             }
         });
+        // With no speaker to refer to, a person the text named is the
+        // antecedent. (Preferring a named person to an earlier speaker
+        // too picked places and firms on PolNeAR: "New Hampshire".)
+        let found = match self.person_named.take() {
+            Some((_, name)) if !p.plural && p.gender != 'n' && found.is_none() => {
+                self.named_person(&name, p.gender).or(found)
+            }
+            _ => found,
+        };
         match found {
             Some(e) => {
                 if !p.plural && matches!(p.gender, 'm' | 'f') {
@@ -129,6 +166,33 @@ impl Resolver {
                 (Some(e), Resolution::Pronoun)
             }
             None => (None, Resolution::Unresolved),
+        }
+    }
+
+    /// The entity of a person the text named, made if new; `None` when it is
+    /// known not to be a person of `gender`.
+    fn named_person(&mut self, name: &str, gender: char) -> Option<usize> {
+        let key = name_key(name);
+        let fits = |en: &Entity| {
+            (matches!(en.kind, SpeakerType::Person | SpeakerType::Anonymous) || en.tentative)
+                && !en.plural
+                && en.gender.is_none_or(|g| g == gender || gender == 'x')
+        };
+        match self.entities.iter().position(|e| e.key == key) {
+            Some(e) => fits(&self.entities[e]).then_some(e),
+            None => Some(self.add(Entity {
+                surname: surname_of(&key),
+                key,
+                name: name.to_string(),
+                kind: SpeakerType::Person,
+                title: None,
+                affiliation: None,
+                gender: None,
+                plural: false,
+                head: None,
+                tentative: false,
+                last_sentence: 0,
+            })),
         }
     }
 
@@ -222,15 +286,15 @@ impl Resolver {
         mention_text: &str,
     ) -> (Option<usize>, Resolution) {
         let kind = r.kind.unwrap_or(SpeakerType::Anonymous);
+        if r.anaphoric && r.definite {
+            if let Some(org) = self.org_in_sentence.clone() {
+                return (Some(self.organisation(&org)), Resolution::Description);
+            }
+        }
         if r.definite {
             let found = self.recent.iter().rev().copied().find(|&e| {
                 let en = &self.entities[e];
-                en.head.as_deref() == Some(head)
-                    || en.title.as_deref().map(str::to_lowercase).as_deref() == Some(head)
-                    || (kind == SpeakerType::Anonymous
-                        && en.kind == SpeakerType::Anonymous
-                        && en.plural == r.plural)
-                    || (r.anaphoric && en.kind == SpeakerType::Organization)
+                self.same_role(head, en) || (r.anaphoric && en.kind == SpeakerType::Organization)
             });
             if let Some(e) = found {
                 self.touch(e);
@@ -256,6 +320,39 @@ impl Resolver {
             last_sentence: 0,
         });
         (Some(e), Resolution::Explicit)
+    }
+
+    /// The entity of an organisation named in the text, made if new.
+    fn organisation(&mut self, name: &str) -> usize {
+        let key = name_key(name);
+        if let Some(e) = self.entities.iter().position(|e| e.key == key) {
+            self.touch(e);
+            return e;
+        }
+        self.add(Entity {
+            surname: String::new(),
+            key,
+            name: name.to_string(),
+            kind: SpeakerType::Organization,
+            title: None,
+            affiliation: None,
+            gender: None,
+            plural: false,
+            head: None,
+            tentative: true,
+            last_sentence: 0,
+        })
+    }
+
+    /// Whether a description's head names the role of `en`: its head or its
+    /// title is the same word or a synonym (`head_synonyms.tsv`), or its
+    /// title ends in the head ("Police Chief Tom Reed" … "the chief").
+    fn same_role(&self, head: &str, en: &Entity) -> bool {
+        let title = en.title.as_deref().map(str::to_lowercase);
+        en.head.iter().chain(title.iter()).any(|h| {
+            let last = h.rsplit(' ').next().unwrap_or(h);
+            self.synonyms.same(head, h) || self.synonyms.same(head, last)
+        })
     }
 
     /// A capitalised mention the word lists do not cover.
@@ -285,6 +382,9 @@ impl Resolver {
     /// "the group’s") stands for the organisation that spoke most recently.
     fn affiliation(&self, r: &Reading) -> Option<String> {
         let a = r.affiliation.as_ref()?;
+        if r.affiliation_anaphoric && self.org_in_sentence.is_some() {
+            return self.org_in_sentence.clone();
+        }
         if r.affiliation_anaphoric {
             if let Some(&e) = self
                 .recent
@@ -300,6 +400,7 @@ impl Resolver {
 
     fn add(&mut self, e: Entity) -> usize {
         self.entities.push(e);
+        self.at.push(self.position);
         let i = self.entities.len() - 1;
         self.touch(i);
         i
@@ -307,6 +408,7 @@ impl Resolver {
 
     fn touch(&mut self, e: usize) {
         self.entities[e].last_sentence = self.sentence;
+        self.at[e] = self.position;
         self.recent.retain(|&x| x != e);
         self.recent.push(e);
     }

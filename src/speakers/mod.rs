@@ -11,22 +11,25 @@
 //! pronouns the text itself uses for an entity, never from names.
 
 mod entities;
+mod mentions;
 mod reading;
+mod synonyms;
 #[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
 
 use crate::attribution::{SpeakerSource, Statement};
-use crate::doc::{Doc, Tok};
+use crate::doc::Doc;
 use crate::error::Error;
 use crate::lexicon::words::{Roles, WordLexicon};
 use crate::lexicon::Lexicons;
 use crate::span::Span;
 
+use entities::Resolver;
 pub use entities::{name_key, Entity};
-use entities::{surname_of, Resolver};
 pub use reading::Reading;
+use synonyms::HeadSynonyms;
 
 /// What kind of thing a speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,13 +103,14 @@ pub struct Speakers {
 /// The resolution stage, built once from the lexicons.
 pub struct SpeakerResolver {
     words: WordLexicon,
+    synonyms: HeadSynonyms,
 }
 
 impl SpeakerResolver {
     pub fn new(lex: &Lexicons) -> Result<Self, Error> {
-        Ok(SpeakerResolver {
-            words: WordLexicon::load(lex)?,
-        })
+        let words = WordLexicon::load(lex)?;
+        let synonyms = HeadSynonyms::load(lex, &words)?;
+        Ok(SpeakerResolver { words, synonyms })
     }
 
     /// Resolves the speakers of a document's statements, in text order.
@@ -116,7 +120,13 @@ impl SpeakerResolver {
         }
         let text = doc.text.as_str();
         let toks = doc.toks();
-        let mut res = Resolver::default();
+        let mut res = Resolver::new(&self.synonyms);
+        // What statements report is not narrative: a name inside it is no
+        // antecedent for the narrator's "she".
+        let parts: Vec<Span> = statements
+            .iter()
+            .flat_map(|s| s.parts.iter().copied())
+            .collect();
         let mut out: Vec<Speaker> = statements
             .iter()
             .map(|_| Speaker {
@@ -143,6 +153,27 @@ impl SpeakerResolver {
             };
             let earlier = |surname: &str| self.earlier_full_name(&toks[..a], text, surname);
             res.sentence = doc.sentence_of(m.start);
+            res.position = m.start;
+            let sentence = &doc.sentences[res.sentence];
+            let from = sentence.tokens.start.min(a);
+            res.org_in_sentence = if reading.anaphoric || reading.affiliation_anaphoric {
+                self.organisation_named(&toks[from..a], text)
+            } else {
+                None
+            };
+            res.person_named = match reading.pronoun {
+                Some(_) => {
+                    // The sentence before too: "Lopez walked out. “…,” she said."
+                    let prev = res.sentence.saturating_sub(1);
+                    let from = doc.sentences[prev].tokens.start.min(a);
+                    self.person_named(&toks[from..a], text, &parts)
+                }
+                None => None,
+            };
+            if let Some(j) = named_again(statements, &out[..i], i, &reading, doc) {
+                out[i] = out[j];
+                continue;
+            }
             let (e, method) = res.resolve(&reading, m.slice(text), earlier);
             out[i] = Speaker {
                 entity: e,
@@ -155,61 +186,32 @@ impl SpeakerResolver {
             entities: res.into_entities(),
         }
     }
+}
 
-    /// The latest full name (two or more capitalised words) ending in
-    /// `surname` among `toks`, without leading titles.
-    fn earlier_full_name(&self, toks: &[Tok], text: &str, surname: &str) -> Option<String> {
-        let key = surname_of(&name_key(surname));
-        let mut best = None;
-        let mut k = 0;
-        while k < toks.len() {
-            if !toks[k].is_cap() {
-                k += 1;
-                continue;
-            }
-            let start = k;
-            while k < toks.len()
-                && (toks[k].is_cap()
-                    || (toks[k].text == "-" && k + 1 < toks.len())
-                    || self.words.roles(toks[k].norm).has(Roles::PARTICLE))
-            {
-                k += 1;
-            }
-            let mut s = start;
-            // Drop titles and demonyms in front of the name.
-            loop {
-                let mut moved = false;
-                for n in (1..=self.words.max_title_words.min(k - s)).rev() {
-                    let words: Vec<&str> = toks[s..s + n].iter().map(|t| t.norm).collect();
-                    if self.words.is_title(&words.join(" ")) {
-                        s += n;
-                        moved = true;
-                        break;
-                    }
-                }
-                if s < k
-                    && (self.words.demonym(toks[s].norm).is_some()
-                        || self.words.roles(toks[s].norm).has(Roles::DETERMINER))
-                {
-                    s += 1;
-                    moved = true;
-                }
-                if !moved || s >= k {
-                    break;
-                }
-            }
-            let e = k;
-            if e > s + 1 {
-                let name = Span::new(toks[s].span.start, toks[e - 1].span.end).slice(text);
-                let name = name.trim_end_matches("’s").trim_end_matches("'s");
-                if surname_of(&name_key(name)) == key && name_key(name).contains(' ') {
-                    best = Some(name.to_string());
-                }
-            }
-            k = k.max(start + 1);
-        }
-        best
-    }
+/// The earlier statement whose speaker statement `i` shares: one mention
+/// for two statements ("officials confirmed … and indicated …"), or a name
+/// or description written the same way again in the same sentence. A
+/// pronoun or "who" written twice may stand for two people, so only the
+/// same mention counts for them.
+fn named_again(
+    statements: &[Statement],
+    out: &[Speaker],
+    i: usize,
+    reading: &Reading,
+    doc: &Doc,
+) -> Option<usize> {
+    let m = statements[i].mention?;
+    let text = doc.text.as_str();
+    let by_text = reading.pronoun.is_none() && (reading.name.is_some() || reading.head.is_some());
+    (0..i).rev().find(|&j| {
+        out[j].entity.is_some()
+            && statements[j].mention.is_some_and(|p| {
+                p == m
+                    || by_text
+                        && doc.sentence_of(p.start) == doc.sentence_of(m.start)
+                        && p.slice(text) == m.slice(text)
+            })
+    })
 }
 
 /// Quotes that continue another statement take its speaker.

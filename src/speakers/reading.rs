@@ -53,8 +53,15 @@ impl SpeakerResolver {
         let mut sc = self.scan(seg, text, r);
         self.read_affiliation(seg, text, r, &mut sc);
         self.read_name(seg, text, r, &sc);
-        if r.kind.is_none() && r.title.is_some() && r.name.is_none() {
+        // A title with no name is the head, also after a head noun that
+        // only modifies it ("a city engineer" is no city).
+        let title_last = sc
+            .last_title_end
+            .is_some_and(|t| sc.head_end.is_none_or(|h| t > h));
+        if (r.kind.is_none() || title_last) && r.title.is_some() && r.name.is_none() {
             r.kind = Some(SpeakerType::Anonymous);
+            r.plural = false;
+            r.anaphoric = false;
             r.head = r.title.as_ref().map(|t| t.to_lowercase());
         }
     }
@@ -104,7 +111,7 @@ impl SpeakerResolver {
             {
                 sc.name_start.get_or_insert(i);
                 sc.name_end = i + 1;
-            } else if t.is_possessive() && self.read_owner(seg, i, r)
+            } else if t.is_possessive() && self.read_owner(seg, i, text, r, &mut sc)
                 || sc.name_start.is_some() && sc.name_end <= i
             {
                 // An owner ends the name run, as does the first word past it.
@@ -120,11 +127,29 @@ impl SpeakerResolver {
     /// A possessive owner as the affiliation: "Netanyahu’s office" names
     /// it; "the group’s spokesman" describes it, to be resolved against
     /// earlier speakers. False when `seg[i]` is neither.
-    fn read_owner(&self, seg: &[Tok], i: usize, r: &mut Reading) -> bool {
+    fn read_owner(
+        &self,
+        seg: &[Tok],
+        i: usize,
+        text: &str,
+        r: &mut Reading,
+        sc: &mut Scan,
+    ) -> bool {
         let t = seg[i];
         let owner = t.text.trim_end_matches(['s', '’', '\'']);
         if t.is_cap() {
-            r.affiliation = Some(owner.to_string());
+            // "Prime Minister Benjamin Netanyahu’s office": the whole name
+            // owns the office, and the title before it is the owner's.
+            let from = sc.name_start.filter(|_| sc.name_end == i).unwrap_or(i);
+            let name = Span::new(seg[from].span.start, t.span.end).slice(text);
+            let name = name.trim_end_matches("’s").trim_end_matches("'s");
+            r.affiliation = Some(name.to_string());
+            if sc.last_title_end.is_some_and(|e| e <= from) {
+                r.title = None;
+                r.gender = None;
+                sc.first_title_start = None;
+                sc.last_title_end = None;
+            }
             return true;
         }
         let head = t.norm.trim_end_matches("'s");

@@ -94,3 +94,100 @@ fn a_lone_name_taken_up_by_he_is_a_person() {
     assert_eq!(f[1].resolution, "pronoun");
     assert_eq!(f[0].speaker_type, "person");
 }
+
+#[test]
+fn a_description_joins_only_a_speaker_of_the_same_role() {
+    let f = run("Fire Chief Ana Ruiz said the blaze was out. The mayor said the city would pay. The governor said the state would help. The chief said crews would stay.");
+    assert_eq!(f.len(), 4, "{f:?}");
+    assert_eq!(f[1].speaker, "The mayor");
+    assert_eq!(
+        (f[2].speaker.as_str(), f[2].resolution),
+        ("The governor", "explicit")
+    );
+    assert_eq!(
+        (f[3].speaker.as_str(), f[3].resolution),
+        ("Ana Ruiz", "description")
+    );
+}
+
+#[test]
+fn different_roles_do_not_merge_but_listed_synonyms_do() {
+    let f = run("A spokeswoman for the Port Authority said the cranes were fixed. The treasurer said the accounts balanced. The official said the audit was late. The source added that two staff had quit. A city engineer said the quay was safe.");
+    assert_eq!(f.len(), 5, "{f:?}");
+    let who: Vec<&str> = f.iter().map(|s| s.speaker.as_str()).collect();
+    assert_eq!(
+        who,
+        [
+            "A spokeswoman for the Port Authority",
+            "The treasurer",
+            "The official",
+            "The official",
+            "A city engineer"
+        ]
+    );
+    assert_eq!(f[3].resolution, "description");
+    assert_ne!(f[4].speaker_type, "organization");
+}
+
+#[test]
+fn one_speaker_of_two_statements_in_a_sentence_has_one_id() {
+    let f = run(
+        "Local water officials confirmed the leak and indicated that repairs would take a week.",
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].mention, f[1].mention);
+    assert_eq!(f[0].id, f[1].id, "{f:?}");
+    assert!(!f[0].id.is_empty());
+}
+
+#[test]
+fn the_office_of_a_person_is_an_organisation_affiliated_to_the_person() {
+    let f = one("The budget was cut, according to Canadian Finance Minister Anne Dubois’s office.");
+    assert_eq!(f.speaker_type, "organization");
+    assert_eq!(f.affiliation, "Anne Dubois");
+    assert_eq!(f.title, "");
+    let g = one("Finance Minister Anne Dubois’s spokesman, Luc Marin, said the budget was cut.");
+    assert_eq!(
+        (g.speaker.as_str(), g.title.as_str()),
+        ("Luc Marin", "spokesman")
+    );
+    assert_eq!(g.affiliation, "Anne Dubois");
+}
+
+#[test]
+fn a_bullet_before_a_speaker_is_not_part_of_its_name() {
+    let f = one("- Farmers said the harvest was late.");
+    assert_eq!(f.speaker, "Farmers");
+}
+
+#[test]
+fn the_group_resolves_to_an_organisation_named_in_its_sentence() {
+    let f = one("Greenfront rejected the mining permit, a spokesman for the environmental group said Friday.");
+    assert_eq!(f.affiliation, "Greenfront", "{f:?}");
+    let g = run("The ministry said the permit stood. Greenfront rejected the permit on Friday, the group said.");
+    let last = g.last().unwrap();
+    assert_eq!(
+        (last.speaker.as_str(), last.resolution),
+        ("Greenfront", "description"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_resolves_to_the_person_last_named_speaker_or_not() {
+    let f = run("Rosa Delgado left the hearing early. “We will fight on,” she said.");
+    let last = f.last().unwrap();
+    assert_eq!(
+        (last.speaker.as_str(), last.resolution),
+        ("Rosa Delgado", "pronoun"),
+        "{f:?}"
+    );
+    // A name inside a quote, after "in" or as an object is no antecedent.
+    let g = run("Tom Reed said the road was shut. “I phoned Anna Berg,” he said. In Port Ellis, crews met Carl Lind. “It will reopen,” he said.");
+    assert!(g.iter().all(|s| s.speaker == "Tom Reed"), "{g:?}");
+    // A speaker named after the person still wins.
+    let h = run(
+        "Rosa Delgado left early. Judge Ian Moss said the ruling stood. “It is final,” he said.",
+    );
+    assert_eq!(h.last().unwrap().speaker, "Ian Moss", "{h:?}");
+}
