@@ -198,6 +198,7 @@ impl Attributor {
         for s in &mut out[claims.base..] {
             s.parts.sort();
             s.form = self.content_form(p, s);
+            s.mention = s.mention.map(|m| without_bullet(p.text, m));
         }
         p.quotes.last().filter(|q| q.unclosed).and_then(|q| {
             (0..out.len())
@@ -357,3 +358,14 @@ fn show_continued_attribution(mut sorted: Vec<Statement>) -> Vec<Statement> {
 
 #[cfg(test)]
 mod tests;
+
+/// A list bullet or dash opening the line ("- Residents said …") is layout,
+/// not part of the speaker's mention.
+fn without_bullet(text: &str, m: Span) -> Span {
+    let words = &text[m.start..m.end];
+    let rest = words.trim_start_matches(['-', '–', '—', '•', '*', '·', ' ']);
+    if rest.is_empty() {
+        return m;
+    }
+    Span::new(m.end - rest.len(), m.end)
+}

@@ -225,6 +225,10 @@ fn coordinated_participles_are_separate_statements() {
 #[test]
 fn a_setting_after_the_cue_is_not_what_was_said() {
     assert!(run("The mayor spoke in a hall near the harbour.").is_empty());
+    assert!(run("The mayor spoke from the steps of the town hall.").is_empty());
+    assert!(run("The mayor spoke outside the court.").is_empty());
+    let f = one("The mayor said from her office that the ferry would run.");
+    assert_eq!(f.parts, ["that the ferry would run"]);
     let f = one("The mayor said in a statement that the ferry would run.");
     assert_eq!(f.parts, ["that the ferry would run"]);
     assert!(run("Still, the plan will raise many questions in the months ahead.").is_empty());
@@ -387,4 +391,12 @@ fn a_nested_report_keeps_the_inner_speaker() {
         (g.mention.as_str(), g.reported_by.as_str()),
         ("the Harbour Gazette", "")
     );
+}
+
+#[test]
+fn a_bullet_opening_the_line_is_not_part_of_the_speaker() {
+    for bullet in ["-", "•", "–"] {
+        let f = one(&format!("{bullet} Residents said the road was closed."));
+        assert_eq!(f.mention, "Residents", "{bullet}");
+    }
 }
