@@ -61,18 +61,15 @@ pub(crate) struct Resolver<'a> {
     entities: Vec<Entity>,
     /// Entities in the order they last spoke, most recent last.
     recent: Vec<usize>,
-    /// Byte position of each entity's latest mention.
-    at: Vec<usize>,
-    /// Sentence and byte position of the mention being resolved.
+    /// Sentence of the mention being resolved.
     pub sentence: usize,
-    pub position: usize,
     /// An organisation named earlier in the mention's sentence, which "the
     /// group" of that sentence stands for ("Hamas dismissed …, a
     /// spokesperson for the militant group said").
     pub org_in_sentence: Option<String>,
-    /// The latest person named before a pronoun (byte position, name),
-    /// speaker or not ("Maria Lopez walked out. “…,” she said.").
-    pub person_named: Option<(usize, String)>,
+    /// The latest person named before a pronoun, speaker or not ("Maria
+    /// Lopez walked out. “…,” she said.").
+    pub person_named: Option<String>,
 }
 
 impl<'a> Resolver<'a> {
@@ -81,9 +78,7 @@ impl<'a> Resolver<'a> {
             synonyms,
             entities: Vec::new(),
             recent: Vec::new(),
-            at: Vec::new(),
             sentence: 0,
-            position: 0,
             org_in_sentence: None,
             person_named: None,
         }
@@ -147,7 +142,7 @@ impl<'a> Resolver<'a> {
         // antecedent. (Preferring a named person to an earlier speaker
         // too picked places and firms on PolNeAR: "New Hampshire".)
         let found = match self.person_named.take() {
-            Some((_, name)) if !p.plural && p.gender != 'n' && found.is_none() => {
+            Some(name) if !p.plural && p.gender != 'n' && found.is_none() => {
                 self.named_person(&name, p.gender).or(found)
             }
             _ => found,
@@ -400,7 +395,6 @@ impl<'a> Resolver<'a> {
 
     fn add(&mut self, e: Entity) -> usize {
         self.entities.push(e);
-        self.at.push(self.position);
         let i = self.entities.len() - 1;
         self.touch(i);
         i
@@ -408,7 +402,6 @@ impl<'a> Resolver<'a> {
 
     fn touch(&mut self, e: usize) {
         self.entities[e].last_sentence = self.sentence;
-        self.at[e] = self.position;
         self.recent.retain(|&x| x != e);
         self.recent.push(e);
     }

@@ -133,13 +133,8 @@ impl SpeakerResolver {
     /// report) as the subject of a clause: a name after a title or of two
     /// words or more, opening a sentence or following a comma, with no
     /// organisation noun in it ("in New York", "a Truth Social post", "cut
-    /// off by adviser Gabe Witt" are not). Its byte position and the name.
-    pub(super) fn person_named(
-        &self,
-        toks: &[Tok],
-        text: &str,
-        skip: &[Span],
-    ) -> Option<(usize, String)> {
+    /// off by adviser Gabe Witt" are not).
+    pub(super) fn person_named(&self, toks: &[Tok], text: &str, skip: &[Span]) -> Option<String> {
         self.name_runs(toks)
             .into_iter()
             .rev()
@@ -161,7 +156,7 @@ impl SpeakerResolver {
                         self.words.head_kind(w).is_none() && self.words.pronoun(w).is_none()
                     })
             })
-            .map(|run| (toks[run.name].span.start, run.text(toks, text).to_string()))
+            .map(|run| run.text(toks, text).to_string())
     }
 
     /// A capitalised word that is a name: not a function word a sentence

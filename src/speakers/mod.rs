@@ -153,7 +153,6 @@ impl SpeakerResolver {
             };
             let earlier = |surname: &str| self.earlier_full_name(&toks[..a], text, surname);
             res.sentence = doc.sentence_of(m.start);
-            res.position = m.start;
             let sentence = &doc.sentences[res.sentence];
             let from = sentence.tokens.start.min(a);
             res.org_in_sentence = if reading.anaphoric || reading.affiliation_anaphoric {
