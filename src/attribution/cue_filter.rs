@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::doc::Tok;
 use crate::lexicon::words::{EntityKind, Roles};
 
-use super::cues::{CueMatch, Form};
+use super::cues::{CueMatch, CueType, Form};
 use super::para::{Para, AUX, BE};
 use super::{Attributor, CueRef};
 
@@ -33,12 +33,25 @@ impl Attributor {
     /// A speech cue starting at token `i`, unless the context shows it is a
     /// noun ("the warning"), a passive ("was asked") or an infinitive.
     pub(super) fn cue_at(&self, p: &Para, i: usize) -> Option<CueMatch> {
+        self.typed_cue_at(p, i, false)
+    }
+
+    /// A cue of any type (belief and evidence too) starting at token `i`.
+    pub(super) fn any_cue_at(&self, p: &Para, i: usize) -> Option<CueMatch> {
+        self.typed_cue_at(p, i, true)
+    }
+
+    fn typed_cue_at(&self, p: &Para, i: usize, any_type: bool) -> Option<CueMatch> {
         let mut words = [""; 5];
         let n = (p.toks.len() - i).min(5);
         for (w, t) in words.iter_mut().zip(&p.toks[i..i + n]) {
             *w = t.norm;
         }
-        let m = self.cues.match_at(&words[..n])?;
+        let m = if any_type {
+            self.cues.match_any_at(&words[..n])?
+        } else {
+            self.cues.match_at(&words[..n])?
+        };
         if self.cues.get(m).according {
             return Some(m);
         }
@@ -143,7 +156,7 @@ impl Attributor {
     /// A speech cue of the question class (asked, inquired).
     pub(super) fn is_question(&self, m: CueMatch) -> bool {
         let c = self.cues.get(m);
-        c.speech && c.class == "question"
+        c.kind == CueType::Speech && c.class == "question"
     }
 
     pub(super) fn cue_ref(&self, p: &Para, ci: usize, m: CueMatch) -> CueRef {
@@ -152,6 +165,7 @@ impl Attributor {
             span: p.span(ci, ci + m.len),
             lemma: c.lemma.clone(),
             class: c.class.clone(),
+            kind: c.kind,
         }
     }
 }

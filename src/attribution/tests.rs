@@ -400,3 +400,38 @@ fn a_bullet_opening_the_line_is_not_part_of_the_speaker() {
         assert_eq!(f.mention, "Residents", "{bullet}");
     }
 }
+
+#[test]
+fn a_belief_is_a_statement_of_its_own_type() {
+    let f = one("Governor Ana Ruiz believes that the dam will hold through the winter.");
+    assert_eq!(f.cue, "believes");
+    assert_eq!(f.cue_type, "belief");
+    assert_eq!(f.parts, ["that the dam will hold through the winter"]);
+    assert_eq!(f.speaker, "Ana Ruiz");
+    let f = one("The union wants to reopen the talks before the strike.");
+    assert_eq!((f.cue.as_str(), f.cue_type), ("wants", "belief"));
+}
+
+#[test]
+fn what_a_survey_shows_is_evidence() {
+    let f = one("A survey by the city council shows that most residents oppose the new road.");
+    assert_eq!(f.cue_type, "evidence");
+    assert_eq!(f.parts, ["that most residents oppose the new road"]);
+}
+
+#[test]
+fn a_belief_inside_reported_speech_is_part_of_it() {
+    let f = one("The mayor said the engineer believes the dam will hold.");
+    assert_eq!((f.cue.as_str(), f.cue_type), ("said", "speech"));
+    assert_eq!(f.parts, ["the engineer believes the dam will hold"]);
+}
+
+#[test]
+fn a_quote_after_a_belief_keeps_no_belief_cue() {
+    // The next paragraph's quote is his words: he did not "want" them.
+    let f = run("Chairman Tom Berg wants a second vote on the plan.\n“We were not consulted.”");
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[0].cue.as_str(), f[0].cue_type), ("wants", "belief"));
+    assert_eq!(f[1].speaker, "Tom Berg");
+    assert_eq!((f[1].cue.as_str(), f[1].cue_type), ("", "speech"));
+}
