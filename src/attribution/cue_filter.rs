@@ -131,10 +131,17 @@ impl Attributor {
     /// singular ("A recent Reuters report").
     fn plural_subject(&self, p: &Para, cx: &Context) -> bool {
         cx.prev.is_some_and(|t| {
+            let r = self.words.roles(t.norm);
             self.words
                 .pronoun(t.norm)
                 .is_some_and(|pr| pr.plural || pr.person < 3)
                 || self.words.head_kind(t.norm) == Some(EntityKind::Group)
+                // "many say", "a third say", "42% say", "those surveyed say"
+                || r.has(Roles::PLURAL)
+                || r.has(Roles::SHARE)
+                || t.norm.ends_with('%')
+                || t.norm.ends_with("ed")
+                    && cx.prev_k.is_some_and(|k| k > cx.sent.start && p.toks[k - 1].norm == "those")
                 || (t.norm.ends_with('s')
                     && !t.is_possessive()
                     && t.norm.len() > 3

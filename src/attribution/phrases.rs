@@ -207,8 +207,70 @@ impl Attributor {
         if t.text == "," {
             return self.speaker_before_commas(p, end - 1, floor);
         }
-        let (a, b) = self.np_left(p, end, floor)?;
+        let (a, b) = self
+            .np_left(p, end, floor)
+            .or_else(|| self.plain_subject(p, end, floor))?;
         Some(p.span(a, b))
+    }
+
+    /// "forecasters say", "many said", "those surveyed say", "nearly a
+    /// third say", "42% say": a speaker with no name, title or listed head
+    /// noun, which only its place right before a cue shows. Read back from
+    /// its last word over determiners, modifiers and numbers.
+    fn plain_subject(&self, p: &Para, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let k = end.checked_sub(1).filter(|&k| k >= floor)?;
+        let t = &p.toks[k];
+        let r = self.words.roles(t.norm);
+        let surveyed = t.norm.ends_with("ed") && k > floor && p.toks[k - 1].norm == "those";
+        let head = r.has(Roles::QUANTIFIER)
+            || r.has(Roles::PLURAL)
+            || r.has(Roles::SHARE)
+            || t.norm.ends_with('%')
+            || surveyed
+            || self.plain_plural(t);
+        if !head {
+            return None;
+        }
+        let mut a = k;
+        while a > floor {
+            let w = &p.toks[a - 1];
+            let r = self.words.roles(w.norm);
+            let joins = r.has(Roles::DETERMINER)
+                || r.has(Roles::QUANTIFIER)
+                || r.has(Roles::MODIFIER)
+                || r.has(Roles::APPROXIMATE)
+                || r.has(Roles::SHARE)
+                || w.norm.chars().all(|c| c.is_ascii_digit());
+            if !joins {
+                break;
+            }
+            a -= 1;
+        }
+        Some((a, end))
+    }
+
+    /// A lower-case plural noun of no list ("forecasters", "economists").
+    fn plain_plural(&self, t: &Tok) -> bool {
+        let r = self.words.roles(t.norm);
+        let n = t.norm;
+        !t.is_cap()
+            && n.len() > 3
+            && n.ends_with('s')
+            && !n.ends_with("ss")
+            && !t.is_possessive()
+            && n.chars().all(|c| c.is_alphabetic())
+            && ![
+                Roles::STOP,
+                Roles::FUNCTION,
+                Roles::PREPOSITION,
+                Roles::SKIP,
+                Roles::TIME,
+                Roles::SETTING,
+            ]
+            .iter()
+            .any(|&x| r.has(x))
+            && self.words.pronoun(n).is_none()
+            && self.cues.match_any_at(&[n]).is_none()
     }
 
     /// ", X ," before the cue, `close` being the second comma: a

@@ -435,3 +435,31 @@ fn a_quote_after_a_belief_keeps_no_belief_cue() {
     assert_eq!(f[1].speaker, "Tom Berg");
     assert_eq!((f[1].cue.as_str(), f[1].cue_type), ("", "speech"));
 }
+
+#[test]
+fn a_plain_plural_or_share_before_a_cue_is_a_speaker() {
+    for (text, speaker) in [
+        (
+            "Prices rose again. The forecasters say spending will rise.",
+            "The forecasters",
+        ),
+        (
+            "Prices rose again. Nearly a third say they do not know.",
+            "Nearly a third",
+        ),
+        (
+            "Prices rose again. Those surveyed say stricter laws would help.",
+            "Those surveyed",
+        ),
+        (
+            "Prices rose again. In the poll, 42% say they are liberal.",
+            "42%",
+        ),
+    ] {
+        let f = one(text);
+        assert_eq!(f.mention, speaker, "{text}");
+        assert_eq!(f.speaker_type, "group", "{text}");
+    }
+    // A singular noun is no plain subject: "the weather say" is no cue.
+    assert!(run("Prices rose again. The weather say spending will rise.").is_empty());
+}
