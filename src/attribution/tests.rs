@@ -463,3 +463,9 @@ fn a_plain_plural_or_share_before_a_cue_is_a_speaker() {
     // A singular noun is no plain subject: "the weather say" is no cue.
     assert!(run("Prices rose again. The weather say spending will rise.").is_empty());
 }
+
+#[test]
+fn a_sentence_adverb_before_a_cue_is_no_content() {
+    assert!(run("Meanwhile, the military campaign presses on.").is_empty());
+    assert!(run("However, the mayor said.").is_empty());
+}
