@@ -193,9 +193,16 @@ impl Attributor {
     /// to Reuters,"). Includes an appositive: "A spokesperson for Hamas,
     /// Abdel-Latif al-Qanoua, said".
     pub(super) fn speaker_left(&self, p: &Para, ci: usize, floor: usize) -> Option<Span> {
+        let progressive = p.toks[ci].norm.ends_with("ing");
         let mut end = ci;
-        while end > floor && self.skippable(&p.toks[end - 1]) {
-            end -= 1;
+        loop {
+            if end > floor && self.between_speaker_and_cue(p, end - 1, floor, progressive) {
+                end -= 1;
+            } else if let Some(k) = self.time_phrase_before(p, end, floor) {
+                end = k;
+            } else {
+                break;
+            }
         }
         if end == floor {
             return None;
@@ -271,6 +278,44 @@ impl Attributor {
             .any(|&x| r.has(x))
             && self.words.pronoun(n).is_none()
             && self.cues.match_any_at(&[n]).is_none()
+    }
+
+    /// Whether token `k` stands between a speaker and its cue: an auxiliary,
+    /// an adverb of the lists or one in -ly ("Gingrich cynically
+    /// dismissed"), "are" before a progressive ("Republicans are
+    /// slamming"). A capital mid-sentence is a name ("Theresa May said").
+    fn between_speaker_and_cue(&self, p: &Para, k: usize, floor: usize, progressive: bool) -> bool {
+        let t = &p.toks[k];
+        if t.is_cap() && k > floor && !p.title_case_at(k) {
+            return false;
+        }
+        let n = t.norm;
+        let adverb = !t.is_cap()
+            && n.len() >= 5
+            && n.ends_with("ly")
+            && n.chars().all(|c| c.is_alphabetic())
+            && self.words.head_kind(n).is_none()
+            && !self.words.is_title(n)
+            && !self.words.roles(n).has(Roles::MODIFIER);
+        self.skippable(t) || adverb || progressive && BE.contains(&n)
+    }
+
+    /// "David Axelrod on Wednesday called", "prosecutors in April
+    /// charged", "May said this week": a time phrase ending right before
+    /// token `end`, skipped between a speaker and its cue. Its first token.
+    fn time_phrase_before(&self, p: &Para, end: usize, floor: usize) -> Option<usize> {
+        let k = end.checked_sub(1).filter(|&k| k > floor)?;
+        let time = &p.toks[k];
+        if !self.words.roles(time.norm).has(Roles::TIME) {
+            return None;
+        }
+        let opener = &p.toks[k - 1];
+        matches!(
+            opener.norm,
+            "on" | "in" | "this" | "last" | "earlier" | "late" | "early"
+        )
+        .then_some(k - 1)
+        .filter(|&a| a > floor)
     }
 
     /// ", X ," before the cue, `close` being the second comma: a

@@ -469,3 +469,33 @@ fn a_sentence_adverb_before_a_cue_is_no_content() {
     assert!(run("Meanwhile, the military campaign presses on.").is_empty());
     assert!(run("However, the mayor said.").is_empty());
 }
+
+#[test]
+fn adverbs_time_phrases_and_progressives_stand_between_speaker_and_cue() {
+    for (text, mention) in [
+        (
+            "Prices rose. David Axelrod on Wednesday called on the mayor to apologize.",
+            "David Axelrod",
+        ),
+        (
+            "Prices rose. In July, Senator Gingrich cynically dismissed the plan as a stunt.",
+            "Senator Gingrich",
+        ),
+        (
+            "Prices rose. Fellow Republicans are urging the mayor to change course.",
+            "Fellow Republicans",
+        ),
+        // A capital mid-sentence is part of the name, not the modal "may".
+        (
+            "Prices rose. Prime Minister Theresa May said this week that the country would leave.",
+            "Prime Minister Theresa May",
+        ),
+        // "family" ends in -ly but is the head of the speaker.
+        (
+            "Prices rose. The Lopez family said they would appeal.",
+            "The Lopez family",
+        ),
+    ] {
+        assert_eq!(one(text).mention, mention, "{text}");
+    }
+}
