@@ -61,7 +61,9 @@ impl Attributor {
         }
         let verb = match m.form {
             Form::Present3 => self.present_has_subject(p, &cx),
-            Form::Base => self.base_has_subject(p, &cx) || after_quote(p, i),
+            Form::Base => {
+                self.base_has_subject(p, &cx) || after_quote(p, i) || self.inverted_plural(p, &cx)
+            }
             Form::Past => !participle_follows(cx.next),
             Form::Gerund => true,
         };
@@ -115,6 +117,24 @@ impl Attributor {
             .prev
             .is_some_and(|t| t.text == "," || p.is_mark(t) || t.norm == "and");
         (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
+    }
+
+    /// "…, say some Democrats." / "…, say officials at the ministry": a
+    /// base form after a comma, its plural subject after it. "say, Paris"
+    /// (for example) has a comma instead.
+    fn inverted_plural(&self, p: &Para, cx: &Context) -> bool {
+        let (Some(prev), Some(next)) = (cx.prev_raw, cx.next) else {
+            return false;
+        };
+        let r = self.words.roles(next.norm);
+        prev.text == ","
+            && (r.has(Roles::QUANTIFIER)
+                || r.has(Roles::PLURAL)
+                || self.words.head_kind(next.norm) == Some(EntityKind::Group)
+                || (next.is_cap() || self.words.head_kind(next.norm).is_some())
+                    && next.norm.ends_with('s')
+                    && !next.is_possessive())
+            && !p.inside_quote(cx.sent.start)
     }
 
     /// A base form needs an auxiliary or a plural subject: "did not say",

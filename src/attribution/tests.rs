@@ -499,3 +499,16 @@ fn adverbs_time_phrases_and_progressives_stand_between_speaker_and_cue() {
         assert_eq!(one(text).mention, mention, "{text}");
     }
 }
+
+#[test]
+fn an_inverted_base_form_after_a_comma_takes_the_plural_after_it() {
+    let f = one("Prices rose. The plan will fail, say officials at the ministry.");
+    assert_eq!(
+        (f.mention.as_str(), f.parts[0].as_str()),
+        ("officials at the ministry", "The plan will fail")
+    );
+    let f = one("Prices rose. The plan may work, say some Democrats.");
+    assert_eq!(f.mention, "some Democrats");
+    // "say" as "for example" is no cue.
+    assert!(run("Prices rose. Take a city, say, Paris, and look.").is_empty());
+}
