@@ -64,7 +64,7 @@ impl Attributor {
             Form::Base => {
                 self.base_has_subject(p, &cx) || after_quote(p, i) || self.inverted_plural(p, &cx)
             }
-            Form::Past => !participle_follows(cx.next),
+            Form::Past => !participle_follows(cx.next) && !self.reduced_relative(p, i + m.len, &cx),
             Form::Gerund => true,
         };
         if !verb {
@@ -143,7 +143,30 @@ impl Attributor {
         let aux = cx
             .prev_raw
             .is_some_and(|t| self.skippable(t) && !self.words.roles(t.norm).has(Roles::ADVERB));
-        aux || self.plural_subject(p, cx) || self.coordinated_subject(p, cx)
+        aux || self.plural_subject(p, cx)
+            || self.coordinated_subject(p, cx)
+            || self.plural_head_before_connector(p, cx)
+    }
+
+    /// "Residents of Hebden Bridge say", "leaders from Gaza say": a plural
+    /// head, then a connector and a name, before a base form.
+    fn plural_head_before_connector(&self, p: &Para, cx: &Context) -> bool {
+        let Some(k) = cx.prev_k else {
+            return false;
+        };
+        let Some((a, _)) = self.np_left(p, k + 1, cx.sent.start) else {
+            return false;
+        };
+        let plural = |h: &Tok| {
+            h.norm.ends_with('s')
+                && !h.is_possessive()
+                && h.norm.len() > 3
+                && h.norm.chars().all(char::is_alphabetic)
+        };
+        // The connector inside the phrase np_left found, or right before it.
+        let connector = |c: usize| self.words.roles(p.toks[c].norm).has(Roles::CONNECTOR);
+        (a.max(cx.sent.start + 1)..=k).any(|c| connector(c) && plural(&p.toks[c - 1]))
+            || a >= cx.sent.start + 2 && connector(a - 1) && plural(&p.toks[a - 2])
     }
 
     /// A plural pronoun or group noun, a first or second person, or a
@@ -194,6 +217,30 @@ impl Attributor {
             class: c.class.clone(),
             kind: c.kind,
         }
+    }
+}
+
+impl Attributor {
+    /// "A report published on Tuesday found …": a past form whose phrase
+    /// (a time phrase at most) runs into another cue is a participle on the
+    /// noun before it; the later cue is the verb.
+    fn reduced_relative(&self, p: &Para, j: usize, cx: &Context) -> bool {
+        let end = cx.sent.end;
+        let mut k = j;
+        while k < end && k < j + 4 {
+            let n = p.toks[k].norm;
+            let time = self.words.roles(n).has(Roles::TIME)
+                || matches!(n, "on" | "in" | "last" | "this" | "earlier")
+                || n.chars().all(|c| c.is_ascii_digit());
+            if !time {
+                break;
+            }
+            k += 1;
+        }
+        k < end
+            && self
+                .any_cue_at(p, k)
+                .is_some_and(|m| matches!(m.form, Form::Past | Form::Present3))
     }
 }
 

@@ -512,3 +512,21 @@ fn an_inverted_base_form_after_a_comma_takes_the_plural_after_it() {
     // "say" as "for example" is no cue.
     assert!(run("Prices rose. Take a city, say, Paris, and look.").is_empty());
 }
+
+#[test]
+fn a_plural_head_before_a_connector_makes_a_base_form_a_cue() {
+    let f =
+        one("Prices rose. Residents of Hebden Bridge say the council ignored repeated warnings.");
+    assert_eq!(
+        (f.cue.as_str(), f.mention.as_str()),
+        ("say", "Residents of Hebden Bridge")
+    );
+    assert_eq!(f.parts, ["the council ignored repeated warnings"]);
+}
+
+#[test]
+fn a_participle_running_into_a_cue_is_no_cue() {
+    let f = one("Prices rose. An Environment Agency report published on Tuesday found that river levels rose.");
+    assert_eq!((f.cue.as_str(), f.cue_type), ("found", "evidence"));
+    assert_eq!(f.parts, ["that river levels rose"]);
+}
