@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribution::{ContentForm, CueRef, Kind, Rule, SpeakerSource, Statement};
+use crate::attribution::{ContentForm, CueType, Kind, Rule, SpeakerSource, Statement};
 use crate::doc::Doc;
 pub use crate::doc::Offsets;
 use crate::input::{Meta, Status};
@@ -78,6 +78,9 @@ pub struct Cue {
     pub at: Offsets,
     pub lemma: String,
     pub class: String,
+    /// Speech, belief or evidence.
+    #[serde(default)]
+    pub kind: CueType,
 }
 
 /// One reported statement with its resolved speaker.
@@ -159,10 +162,11 @@ impl Analysis {
                     rule: st.rule,
                     confidence,
                     parts,
-                    cue: st.cue.map(|CueRef { span, lemma, class }| Cue {
-                        at: Offsets::of(&doc, span),
-                        lemma,
-                        class,
+                    cue: st.cue.map(|c| Cue {
+                        at: Offsets::of(&doc, c.span),
+                        lemma: c.lemma,
+                        class: c.class,
+                        kind: c.kind,
                     }),
                     mention: st.mention.map(|m| Offsets::of(&doc, m)),
                     reported_by: st.reported_by.map(|m| Offsets::of(&doc, m)),

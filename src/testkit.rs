@@ -10,6 +10,8 @@ pub(crate) struct Found {
     pub form: &'static str,
     pub parts: Vec<String>,
     pub cue: String,
+    /// speech, belief or evidence.
+    pub cue_type: &'static str,
     pub mention: String,
     pub reported_by: String,
     pub speaker: String,
@@ -46,6 +48,7 @@ pub(crate) fn run(text: &str) -> Vec<Found> {
                     .as_ref()
                     .map(|c| c.at.slice(text).to_string())
                     .unwrap_or_default(),
+                cue_type: s.cue.as_ref().map_or("speech", |c| c.kind.as_str()),
                 mention: s
                     .mention
                     .map(|m| m.slice(text).to_string())

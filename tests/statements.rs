@@ -170,3 +170,26 @@ fn reported_by_names_the_outer_source_of_a_nested_report() {
     assert_eq!(st.get(r, "reported_by"), "the Harbour Gazette");
     assert_eq!(st.get(r, "cue"), "accused");
 }
+
+#[test]
+fn cue_type_keeps_speech_one_filter_away_from_beliefs_and_evidence() {
+    let text = "Mayor Ana Ruiz said the bridge will reopen in May.\nThe council believes that the repairs will cost more.\nA survey by the harbour board found that most residents use the bridge daily.\n“We were never asked,” said one resident.\n";
+    let run = run_files(&[("types.txt", text.as_bytes())], args!["--quiet"], 0);
+    let st = run.table("statements.csv");
+    let cue = st.headers.iter().position(|h| h == "cue_class").unwrap();
+    assert_eq!(st.headers[cue + 1], "cue_type");
+    let rows: Vec<(&str, &str)> = st
+        .rows
+        .iter()
+        .map(|r| (st.get(r, "cue_lemma"), st.get(r, "cue_type")))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("say", "speech"),
+            ("believe", "belief"),
+            ("find", "evidence"),
+            ("say", "speech"),
+        ]
+    );
+}

@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::doc::Tok;
 use crate::lexicon::words::{EntityKind, Roles};
 
-use super::cues::{CueMatch, Form};
+use super::cues::{CueMatch, CueType, Form};
 use super::para::{Para, AUX, BE};
 use super::{Attributor, CueRef};
 
@@ -33,12 +33,25 @@ impl Attributor {
     /// A speech cue starting at token `i`, unless the context shows it is a
     /// noun ("the warning"), a passive ("was asked") or an infinitive.
     pub(super) fn cue_at(&self, p: &Para, i: usize) -> Option<CueMatch> {
+        self.typed_cue_at(p, i, false)
+    }
+
+    /// A cue of any type (belief and evidence too) starting at token `i`.
+    pub(super) fn any_cue_at(&self, p: &Para, i: usize) -> Option<CueMatch> {
+        self.typed_cue_at(p, i, true)
+    }
+
+    fn typed_cue_at(&self, p: &Para, i: usize, any_type: bool) -> Option<CueMatch> {
         let mut words = [""; 5];
         let n = (p.toks.len() - i).min(5);
         for (w, t) in words.iter_mut().zip(&p.toks[i..i + n]) {
             *w = t.norm;
         }
-        let m = self.cues.match_at(&words[..n])?;
+        let m = if any_type {
+            self.cues.match_any_at(&words[..n])?
+        } else {
+            self.cues.match_at(&words[..n])?
+        };
         if self.cues.get(m).according {
             return Some(m);
         }
@@ -48,8 +61,10 @@ impl Attributor {
         }
         let verb = match m.form {
             Form::Present3 => self.present_has_subject(p, &cx),
-            Form::Base => self.base_has_subject(p, &cx) || after_quote(p, i),
-            Form::Past => !participle_follows(cx.next),
+            Form::Base => {
+                self.base_has_subject(p, &cx) || after_quote(p, i) || self.inverted_plural(p, &cx)
+            }
+            Form::Past => !participle_follows(cx.next) && !self.reduced_relative(p, i + m.len, &cx),
             Form::Gerund => true,
         };
         if !verb {
@@ -104,13 +119,54 @@ impl Attributor {
         (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
     }
 
+    /// "…, say some Democrats." / "…, say officials at the ministry": a
+    /// base form after a comma, its plural subject after it. "say, Paris"
+    /// (for example) has a comma instead.
+    fn inverted_plural(&self, p: &Para, cx: &Context) -> bool {
+        let (Some(prev), Some(next)) = (cx.prev_raw, cx.next) else {
+            return false;
+        };
+        let r = self.words.roles(next.norm);
+        prev.text == ","
+            && (r.has(Roles::QUANTIFIER)
+                || r.has(Roles::PLURAL)
+                || self.words.head_kind(next.norm) == Some(EntityKind::Group)
+                || (next.is_cap() || self.words.head_kind(next.norm).is_some())
+                    && next.norm.ends_with('s')
+                    && !next.is_possessive())
+            && !p.inside_quote(cx.sent.start)
+    }
+
     /// A base form needs an auxiliary or a plural subject: "did not say",
     /// "officials say", "they warn"; "the October 7 attack" is a noun.
     fn base_has_subject(&self, p: &Para, cx: &Context) -> bool {
         let aux = cx
             .prev_raw
             .is_some_and(|t| self.skippable(t) && !self.words.roles(t.norm).has(Roles::ADVERB));
-        aux || self.plural_subject(p, cx) || self.coordinated_subject(p, cx)
+        aux || self.plural_subject(p, cx)
+            || self.coordinated_subject(p, cx)
+            || self.plural_head_before_connector(p, cx)
+    }
+
+    /// "Residents of Hebden Bridge say", "leaders from Gaza say": a plural
+    /// head, then a connector and a name, before a base form.
+    fn plural_head_before_connector(&self, p: &Para, cx: &Context) -> bool {
+        let Some(k) = cx.prev_k else {
+            return false;
+        };
+        let Some((a, _)) = self.np_left(p, k + 1, cx.sent.start) else {
+            return false;
+        };
+        let plural = |h: &Tok| {
+            h.norm.ends_with('s')
+                && !h.is_possessive()
+                && h.norm.len() > 3
+                && h.norm.chars().all(char::is_alphabetic)
+        };
+        // The connector inside the phrase np_left found, or right before it.
+        let connector = |c: usize| self.words.roles(p.toks[c].norm).has(Roles::CONNECTOR);
+        (a.max(cx.sent.start + 1)..=k).any(|c| connector(c) && plural(&p.toks[c - 1]))
+            || a >= cx.sent.start + 2 && connector(a - 1) && plural(&p.toks[a - 2])
     }
 
     /// A plural pronoun or group noun, a first or second person, or a
@@ -118,10 +174,17 @@ impl Attributor {
     /// singular ("A recent Reuters report").
     fn plural_subject(&self, p: &Para, cx: &Context) -> bool {
         cx.prev.is_some_and(|t| {
+            let r = self.words.roles(t.norm);
             self.words
                 .pronoun(t.norm)
                 .is_some_and(|pr| pr.plural || pr.person < 3)
                 || self.words.head_kind(t.norm) == Some(EntityKind::Group)
+                // "many say", "a third say", "42% say", "those surveyed say"
+                || r.has(Roles::PLURAL)
+                || r.has(Roles::SHARE)
+                || t.norm.ends_with('%')
+                || t.norm.ends_with("ed")
+                    && cx.prev_k.is_some_and(|k| k > cx.sent.start && p.toks[k - 1].norm == "those")
                 || (t.norm.ends_with('s')
                     && !t.is_possessive()
                     && t.norm.len() > 3
@@ -143,7 +206,7 @@ impl Attributor {
     /// A speech cue of the question class (asked, inquired).
     pub(super) fn is_question(&self, m: CueMatch) -> bool {
         let c = self.cues.get(m);
-        c.speech && c.class == "question"
+        c.kind == CueType::Speech && c.class == "question"
     }
 
     pub(super) fn cue_ref(&self, p: &Para, ci: usize, m: CueMatch) -> CueRef {
@@ -152,7 +215,32 @@ impl Attributor {
             span: p.span(ci, ci + m.len),
             lemma: c.lemma.clone(),
             class: c.class.clone(),
+            kind: c.kind,
         }
+    }
+}
+
+impl Attributor {
+    /// "A report published on Tuesday found …": a past form whose phrase
+    /// (a time phrase at most) runs into another cue is a participle on the
+    /// noun before it; the later cue is the verb.
+    fn reduced_relative(&self, p: &Para, j: usize, cx: &Context) -> bool {
+        let end = cx.sent.end;
+        let mut k = j;
+        while k < end && k < j + 4 {
+            let n = p.toks[k].norm;
+            let time = self.words.roles(n).has(Roles::TIME)
+                || matches!(n, "on" | "in" | "last" | "this" | "earlier")
+                || n.chars().all(|c| c.is_ascii_digit());
+            if !time {
+                break;
+            }
+            k += 1;
+        }
+        k < end
+            && self
+                .any_cue_at(p, k)
+                .is_some_and(|m| matches!(m.form, Form::Past | Form::Present3))
     }
 }
 

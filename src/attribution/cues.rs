@@ -5,6 +5,7 @@
 //! stems conflate "reporter" with "report" and "supporters" with "support".
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::lexicon::Lexicons;
@@ -14,8 +15,9 @@ use crate::lexicon::Lexicons;
 pub struct Cue {
     pub lemma: String,
     pub class: String,
-    /// `speech` or `other` (beliefs and evidence, not extracted yet).
-    pub speech: bool,
+    /// Speech, belief or evidence: belief and evidence cues are read only
+    /// where no reported speech stands.
+    pub kind: CueType,
     /// Takes an object before its content: told [Reuters] that, urged [X] to.
     pub takes_object: bool,
     /// Takes a to-infinitive: vowed [to fight], urged X [to leave].
@@ -36,6 +38,34 @@ pub struct Cue {
     /// `according to X`: no verb, the speaker is the phrase after it and the
     /// content stands on either side (complement frame `according`).
     pub according: bool,
+}
+
+/// What a cue reports (`cues.tsv` column 3): users filter on it, since a
+/// third of what news attributes is not speech ("Trump believes …", "the
+/// poll shows …").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueType {
+    #[default]
+    Speech,
+    Belief,
+    Evidence,
+}
+
+impl CueType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueType::Speech => "speech",
+            CueType::Belief => "belief",
+            CueType::Evidence => "evidence",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        [CueType::Speech, CueType::Belief, CueType::Evidence]
+            .into_iter()
+            .find(|t| t.as_str() == s)
+    }
 }
 
 /// The classes of column 2, as the file's header documents them.
@@ -104,10 +134,11 @@ impl CueLexicon {
         crate::lexicon::unique(&rows, 0)?;
         for row in rows {
             let lemma = row.col(0).to_lowercase();
-            let speech = match row.col(2) {
-                "speech" => true,
-                "other" => false,
-                t => return Err(row.error(format!("type must be speech or other, not {t:?}"))),
+            let Some(kind) = CueType::parse(row.col(2)) else {
+                return Err(row.error(format!(
+                    "type must be speech, belief or evidence, not {:?}",
+                    row.col(2)
+                )));
             };
             let class = row.col(1);
             if !CLASSES.contains(&class) {
@@ -132,7 +163,7 @@ impl CueLexicon {
             out.cues.push(Cue {
                 lemma,
                 class: class.to_string(),
-                speech,
+                kind,
                 takes_object: comp.contains("obj_"),
                 takes_infinitive: comp.contains("obj_to"),
                 takes_clause: comp.contains("clause") || comp.contains("quote"),
@@ -176,10 +207,19 @@ impl CueLexicon {
     /// The speech cue starting at `words[0]`, if any. `words` are the
     /// normalised tokens from the candidate on.
     pub fn match_at(&self, words: &[&str]) -> Option<CueMatch> {
+        self.match_typed(words, false)
+    }
+
+    /// The cue of any type (speech, belief, evidence) starting at `words[0]`.
+    pub fn match_any_at(&self, words: &[&str]) -> Option<CueMatch> {
+        self.match_typed(words, true)
+    }
+
+    fn match_typed(&self, words: &[&str], any_type: bool) -> Option<CueMatch> {
         let first = *words.first()?;
         for &(cue, form) in self.by_form.get(first)? {
             let c = &self.cues[cue];
-            if !c.speech || c.nominal {
+            if c.nominal || !any_type && c.kind != CueType::Speech {
                 continue;
             }
             if c.rest.len() < words.len() && c.rest.iter().zip(&words[1..]).all(|(a, b)| a == b) {
@@ -275,6 +315,29 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("cues.tsv"), rows).unwrap();
         CueLexicon::load(&Lexicons::load(Some(dir.path())).unwrap())
+    }
+
+    #[test]
+    fn cue_types_are_speech_belief_or_evidence() {
+        let lx = with_cues("believe\tother\tbelief\tclause\t\nshow\tother\tevidence\tclause\tshows\nsay\tneutral\tspeech\tclause\t\n").unwrap();
+        assert!(
+            lx.match_at(&["believes"]).is_none(),
+            "a belief is no speech cue"
+        );
+        let b = lx.match_any_at(&["believes"]).unwrap();
+        assert_eq!(lx.get(b).kind, CueType::Belief);
+        assert_eq!(
+            lx.get(lx.match_any_at(&["shows"]).unwrap()).kind,
+            CueType::Evidence
+        );
+        assert_eq!(
+            lx.get(lx.match_any_at(&["says"]).unwrap()).kind,
+            CueType::Speech
+        );
+        let e = with_cues("say\tneutral\tspeech\tclause\t\nthink\tother\tother\tclause\t\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("cues.tsv:2") && e.contains("belief"), "{e}");
     }
 
     #[test]

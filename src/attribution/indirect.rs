@@ -33,6 +33,10 @@ impl Attributor {
         if self.words.roles(first.norm).has(Roles::PREPOSITION) && comma - s <= 12 && !continues {
             return None;
         }
+        // "Meanwhile, the campaign presses on": a sentence adverb is no content.
+        if comma - s == 1 && self.words.roles(first.norm).has(Roles::STOP) {
+            return None;
+        }
         let content = p.trim_content(s, comma)?;
         let (mention, j) = self.with_appositive(p, ci, mention, j, &sent);
         if let Some(inner) = self.nested_statement(p, s, comma, m, mention) {
@@ -255,6 +259,12 @@ impl Attributor {
         }
         let s = self.content_start(p, ci + m.len, &sent)?;
         let end = self.content_end(p, s, m, asked, &sent);
+        // "the campaign presses on": a lone particle is no content.
+        let lone = end == s + 1 || end == s + 2 && is_punct(&p.toks[s + 1]);
+        let r = self.words.roles(p.toks[s].norm);
+        if lone && (r.has(Roles::PREPOSITION) || r.has(Roles::STOP)) {
+            return None;
+        }
         let mut parts = vec![p.trim_content(s, end)?];
         self.semicolon_parts(p, end, &sent, &mut parts);
         Some(Statement {

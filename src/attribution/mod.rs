@@ -33,6 +33,7 @@ use crate::span::Span;
 
 use serde::{Deserialize, Serialize};
 
+pub use cues::CueType;
 use cues::{CueLexicon, CueMatch};
 pub use form::ContentForm;
 use para::Para;
@@ -64,6 +65,8 @@ pub struct CueRef {
     pub span: Span,
     pub lemma: String,
     pub class: String,
+    #[serde(default)]
+    pub kind: CueType,
 }
 
 /// How the speaker mention relates to the statement, for resolution.
@@ -186,14 +189,20 @@ impl Attributor {
     /// statement whose quote the previous paragraph left open; the result is
     /// the one this paragraph leaves open.
     fn paragraph(&self, p: &Para, out: &mut Vec<Statement>, carry: Option<usize>) -> Option<usize> {
-        let cues = self.cues_outside_quotes(p);
+        let (speech, other): (Vec<_>, Vec<_>) = self
+            .cues_outside_quotes(p)
+            .into_iter()
+            .partition(|&(_, m)| self.cues.get(m).kind == CueType::Speech);
         let mut claims = Claims {
             base: out.len(),
             quote: vec![false; p.quotes.len()],
             cue: vec![false; p.toks.len()],
         };
-        self.quotes_next_to_cues(p, &cues, &mut claims, out);
-        self.cue_statements(p, &cues, &mut claims, out);
+        self.quotes_next_to_cues(p, &speech, &mut claims, out);
+        self.cue_statements(p, &speech, &mut claims, out);
+        // Beliefs and evidence only where no speech stands: in "she said he
+        // believes …" the belief is part of what she said.
+        self.cue_statements(p, &other, &mut claims, out);
         self.leftover_quotes(p, &mut claims, out, carry);
         for s in &mut out[claims.base..] {
             s.parts.sort();
@@ -214,7 +223,7 @@ impl Attributor {
         let mut i = 0;
         while i < p.toks.len() {
             if p.quote_at(p.toks[i].span.start).is_none() {
-                if let Some(m) = self.cue_at(p, i) {
+                if let Some(m) = self.any_cue_at(p, i) {
                     cues.push((i, m));
                     i += m.len;
                     continue;
@@ -350,7 +359,10 @@ fn show_continued_attribution(mut sorted: Vec<Statement>) -> Vec<Statement> {
         }
         if j != i && sorted[i].mention.is_none() {
             sorted[i].mention = sorted[j].mention;
-            sorted[i].cue = sorted[j].cue.clone();
+            // A quote after "The committee voted to …" is the committee's
+            // words, not its vote: only a speech cue carries over.
+            let cue = sorted[j].cue.clone();
+            sorted[i].cue = cue.filter(|c| c.kind == CueType::Speech);
         }
     }
     sorted

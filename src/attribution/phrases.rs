@@ -193,9 +193,16 @@ impl Attributor {
     /// to Reuters,"). Includes an appositive: "A spokesperson for Hamas,
     /// Abdel-Latif al-Qanoua, said".
     pub(super) fn speaker_left(&self, p: &Para, ci: usize, floor: usize) -> Option<Span> {
+        let progressive = p.toks[ci].norm.ends_with("ing");
         let mut end = ci;
-        while end > floor && self.skippable(&p.toks[end - 1]) {
-            end -= 1;
+        loop {
+            if end > floor && self.between_speaker_and_cue(p, end - 1, floor, progressive) {
+                end -= 1;
+            } else if let Some(k) = self.time_phrase_before(p, end, floor) {
+                end = k;
+            } else {
+                break;
+            }
         }
         if end == floor {
             return None;
@@ -207,8 +214,108 @@ impl Attributor {
         if t.text == "," {
             return self.speaker_before_commas(p, end - 1, floor);
         }
-        let (a, b) = self.np_left(p, end, floor)?;
+        let (a, b) = self
+            .np_left(p, end, floor)
+            .or_else(|| self.plain_subject(p, end, floor))?;
         Some(p.span(a, b))
+    }
+
+    /// "forecasters say", "many said", "those surveyed say", "nearly a
+    /// third say", "42% say": a speaker with no name, title or listed head
+    /// noun, which only its place right before a cue shows. Read back from
+    /// its last word over determiners, modifiers and numbers.
+    fn plain_subject(&self, p: &Para, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let k = end.checked_sub(1).filter(|&k| k >= floor)?;
+        let t = &p.toks[k];
+        let r = self.words.roles(t.norm);
+        let surveyed = t.norm.ends_with("ed") && k > floor && p.toks[k - 1].norm == "those";
+        let head = r.has(Roles::QUANTIFIER)
+            || r.has(Roles::PLURAL)
+            || r.has(Roles::SHARE)
+            || t.norm.ends_with('%')
+            || surveyed
+            || self.plain_plural(t);
+        if !head {
+            return None;
+        }
+        let mut a = k;
+        while a > floor {
+            let w = &p.toks[a - 1];
+            let r = self.words.roles(w.norm);
+            let joins = r.has(Roles::DETERMINER)
+                || r.has(Roles::QUANTIFIER)
+                || r.has(Roles::MODIFIER)
+                || r.has(Roles::APPROXIMATE)
+                || r.has(Roles::SHARE)
+                || w.norm.chars().all(|c| c.is_ascii_digit());
+            if !joins {
+                break;
+            }
+            a -= 1;
+        }
+        Some((a, end))
+    }
+
+    /// A lower-case plural noun of no list ("forecasters", "economists").
+    fn plain_plural(&self, t: &Tok) -> bool {
+        let r = self.words.roles(t.norm);
+        let n = t.norm;
+        !t.is_cap()
+            && n.len() > 3
+            && n.ends_with('s')
+            && !n.ends_with("ss")
+            && !t.is_possessive()
+            && n.chars().all(|c| c.is_alphabetic())
+            && ![
+                Roles::STOP,
+                Roles::FUNCTION,
+                Roles::PREPOSITION,
+                Roles::SKIP,
+                Roles::TIME,
+                Roles::SETTING,
+            ]
+            .iter()
+            .any(|&x| r.has(x))
+            && self.words.pronoun(n).is_none()
+            && self.cues.match_any_at(&[n]).is_none()
+    }
+
+    /// Whether token `k` stands between a speaker and its cue: an auxiliary,
+    /// an adverb of the lists or one in -ly ("Gingrich cynically
+    /// dismissed"), "are" before a progressive ("Republicans are
+    /// slamming"). A capital mid-sentence is a name ("Theresa May said").
+    fn between_speaker_and_cue(&self, p: &Para, k: usize, floor: usize, progressive: bool) -> bool {
+        let t = &p.toks[k];
+        if t.is_cap() && k > floor && !p.title_case_at(k) {
+            return false;
+        }
+        let n = t.norm;
+        let adverb = !t.is_cap()
+            && n.len() >= 5
+            && n.ends_with("ly")
+            && n.chars().all(|c| c.is_alphabetic())
+            && self.words.head_kind(n).is_none()
+            && !self.words.is_title(n)
+            && !self.words.roles(n).has(Roles::MODIFIER);
+        self.skippable(t) || adverb || progressive && BE.contains(&n)
+    }
+
+    /// "David Axelrod on Wednesday called", "prosecutors in April
+    /// charged", "May said this week": a time phrase ending right before
+    /// token `end`, skipped between a speaker and its cue. Its first token.
+    fn time_phrase_before(&self, p: &Para, end: usize, floor: usize) -> Option<usize> {
+        let k = end.checked_sub(1).filter(|&k| k > floor)?;
+        let time = &p.toks[k];
+        if !self.words.roles(time.norm).has(Roles::TIME) {
+            return None;
+        }
+        let opener = &p.toks[k - 1];
+        matches!(
+            opener.norm,
+            "on" | "in" | "this" | "last" | "earlier" | "late" | "early"
+        )
+        .then_some(k - 1)
+        .filter(|&a| a > floor)
     }
 
     /// ", X ," before the cue, `close` being the second comma: a

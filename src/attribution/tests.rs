@@ -400,3 +400,133 @@ fn a_bullet_opening_the_line_is_not_part_of_the_speaker() {
         assert_eq!(f.mention, "Residents", "{bullet}");
     }
 }
+
+#[test]
+fn a_belief_is_a_statement_of_its_own_type() {
+    let f = one("Governor Ana Ruiz believes that the dam will hold through the winter.");
+    assert_eq!(f.cue, "believes");
+    assert_eq!(f.cue_type, "belief");
+    assert_eq!(f.parts, ["that the dam will hold through the winter"]);
+    assert_eq!(f.speaker, "Ana Ruiz");
+    let f = one("The union wants to reopen the talks before the strike.");
+    assert_eq!((f.cue.as_str(), f.cue_type), ("wants", "belief"));
+}
+
+#[test]
+fn what_a_survey_shows_is_evidence() {
+    let f = one("A survey by the city council shows that most residents oppose the new road.");
+    assert_eq!(f.cue_type, "evidence");
+    assert_eq!(f.parts, ["that most residents oppose the new road"]);
+}
+
+#[test]
+fn a_belief_inside_reported_speech_is_part_of_it() {
+    let f = one("The mayor said the engineer believes the dam will hold.");
+    assert_eq!((f.cue.as_str(), f.cue_type), ("said", "speech"));
+    assert_eq!(f.parts, ["the engineer believes the dam will hold"]);
+}
+
+#[test]
+fn a_quote_after_a_belief_keeps_no_belief_cue() {
+    // The next paragraph's quote is his words: he did not "want" them.
+    let f = run("Chairman Tom Berg wants a second vote on the plan.\n“We were not consulted.”");
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[0].cue.as_str(), f[0].cue_type), ("wants", "belief"));
+    assert_eq!(f[1].speaker, "Tom Berg");
+    assert_eq!((f[1].cue.as_str(), f[1].cue_type), ("", "speech"));
+}
+
+#[test]
+fn a_plain_plural_or_share_before_a_cue_is_a_speaker() {
+    for (text, speaker) in [
+        (
+            "Prices rose again. The forecasters say spending will rise.",
+            "The forecasters",
+        ),
+        (
+            "Prices rose again. Nearly a third say they do not know.",
+            "Nearly a third",
+        ),
+        (
+            "Prices rose again. Those surveyed say stricter laws would help.",
+            "Those surveyed",
+        ),
+        (
+            "Prices rose again. In the poll, 42% say they are liberal.",
+            "42%",
+        ),
+    ] {
+        let f = one(text);
+        assert_eq!(f.mention, speaker, "{text}");
+        assert_eq!(f.speaker_type, "group", "{text}");
+    }
+    // A singular noun is no plain subject: "the weather say" is no cue.
+    assert!(run("Prices rose again. The weather say spending will rise.").is_empty());
+}
+
+#[test]
+fn a_sentence_adverb_before_a_cue_is_no_content() {
+    assert!(run("Meanwhile, the military campaign presses on.").is_empty());
+    assert!(run("However, the mayor said.").is_empty());
+}
+
+#[test]
+fn adverbs_time_phrases_and_progressives_stand_between_speaker_and_cue() {
+    for (text, mention) in [
+        (
+            "Prices rose. David Axelrod on Wednesday called on the mayor to apologize.",
+            "David Axelrod",
+        ),
+        (
+            "Prices rose. In July, Senator Gingrich cynically dismissed the plan as a stunt.",
+            "Senator Gingrich",
+        ),
+        (
+            "Prices rose. Fellow Republicans are urging the mayor to change course.",
+            "Fellow Republicans",
+        ),
+        // A capital mid-sentence is part of the name, not the modal "may".
+        (
+            "Prices rose. Prime Minister Theresa May said this week that the country would leave.",
+            "Prime Minister Theresa May",
+        ),
+        // "family" ends in -ly but is the head of the speaker.
+        (
+            "Prices rose. The Lopez family said they would appeal.",
+            "The Lopez family",
+        ),
+    ] {
+        assert_eq!(one(text).mention, mention, "{text}");
+    }
+}
+
+#[test]
+fn an_inverted_base_form_after_a_comma_takes_the_plural_after_it() {
+    let f = one("Prices rose. The plan will fail, say officials at the ministry.");
+    assert_eq!(
+        (f.mention.as_str(), f.parts[0].as_str()),
+        ("officials at the ministry", "The plan will fail")
+    );
+    let f = one("Prices rose. The plan may work, say some Democrats.");
+    assert_eq!(f.mention, "some Democrats");
+    // "say" as "for example" is no cue.
+    assert!(run("Prices rose. Take a city, say, Paris, and look.").is_empty());
+}
+
+#[test]
+fn a_plural_head_before_a_connector_makes_a_base_form_a_cue() {
+    let f =
+        one("Prices rose. Residents of Hebden Bridge say the council ignored repeated warnings.");
+    assert_eq!(
+        (f.cue.as_str(), f.mention.as_str()),
+        ("say", "Residents of Hebden Bridge")
+    );
+    assert_eq!(f.parts, ["the council ignored repeated warnings"]);
+}
+
+#[test]
+fn a_participle_running_into_a_cue_is_no_cue() {
+    let f = one("Prices rose. An Environment Agency report published on Tuesday found that river levels rose.");
+    assert_eq!((f.cue.as_str(), f.cue_type), ("found", "evidence"));
+    assert_eq!(f.parts, ["that river levels rose"]);
+}

@@ -39,6 +39,8 @@ impl Roles {
     pub const MEDIUM: u32 = 1 << 21;
     pub const ELISION: u32 = 1 << 22;
     pub const FINITE: u32 = 1 << 23;
+    pub const SHARE: u32 = 1 << 24;
+    pub const APPROXIMATE: u32 = 1 << 25;
 
     /// The role names of the file's second column.
     pub const NAMES: &'static [(&'static str, u32)] = &[
@@ -66,6 +68,8 @@ impl Roles {
         ("medium", Self::MEDIUM),
         ("elision", Self::ELISION),
         ("finite", Self::FINITE),
+        ("share", Self::SHARE),
+        ("approximate", Self::APPROXIMATE),
     ];
 
     pub fn has(self, r: u32) -> bool {

@@ -1,6 +1,7 @@
 //! statements.csv: one row per content part of every statement. Every value
 //! comes settled from the per-document result; this only lays it out.
 
+use crate::attribution::CueType;
 use crate::error::Error;
 use crate::result::{Analysis, DocResult, Offsets, Part, StatementRecord};
 use crate::speakers::{Entity, SpeakerType};
@@ -97,6 +98,18 @@ fn columns<'a>() -> Vec<Column<Row<'a>>> {
         Column {
             name: "cue_class",
             cell: |t, r| t.opt(r.st.cue.as_ref().map(|c| c.class.as_str())),
+        },
+        Column {
+            // A quote with no cue reports words, so it counts as speech.
+            name: "cue_type",
+            cell: |t, r| {
+                t.text(
+                    r.st.cue
+                        .as_ref()
+                        .map_or(CueType::Speech, |c| c.kind)
+                        .as_str(),
+                )
+            },
         },
         Column {
             name: "cue_start_char",

@@ -33,6 +33,19 @@ pub struct Entity {
 
 /// Normalises a name for matching: lower case, curly apostrophes folded,
 /// `al-`/`el-` prefixes dropped (Al-Qanoua = al-Qanoua = Qanoua).
+/// A mention of no name, title or listed head noun whose words after the
+/// first are all lower case ("forecasters", "The forecasters", "Nearly a
+/// third", "42%"), which attribution reads only as a plain subject before a
+/// cue: a group. A single capitalised word ("Reuters") is a name.
+fn unnamed_group(mention_text: &str) -> bool {
+    let mut words = mention_text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let rest_lower = words.all(|w| !w.chars().any(char::is_uppercase));
+    rest_lower && (mention_text.contains(' ') || !first.chars().any(char::is_uppercase))
+}
+
 pub fn name_key(s: &str) -> String {
     s.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -109,12 +122,39 @@ impl<'a> Resolver<'a> {
         if let Some(head) = &r.head {
             return self.resolve_description(r, head, mention_text);
         }
+        if unnamed_group(mention_text) {
+            return self.unnamed_group(mention_text);
+        }
         // A named thing the word lists do not know ("a recent Reuters
         // report"): the mention itself names the source.
         if mention_text.chars().any(char::is_uppercase) {
             return self.resolve_unlisted(r, mention_text);
         }
         (None, Resolution::Unresolved)
+    }
+
+    /// "forecasters", "nearly a third", "those surveyed": people of no
+    /// name who speak only for themselves here, a group of its own.
+    fn unnamed_group(&mut self, mention_text: &str) -> (Option<usize>, Resolution) {
+        let key = name_key(mention_text);
+        if let Some(e) = self.entities.iter().position(|e| e.key == key) {
+            self.touch(e);
+            return (Some(e), Resolution::Explicit);
+        }
+        let e = self.add(Entity {
+            surname: String::new(),
+            key,
+            name: mention_text.to_string(),
+            kind: SpeakerType::Group,
+            title: None,
+            affiliation: None,
+            gender: None,
+            plural: true,
+            head: None,
+            tentative: false,
+            last_sentence: 0,
+        });
+        (Some(e), Resolution::Explicit)
     }
 
     /// "he", "they", "it": the most recent compatible speaker.
