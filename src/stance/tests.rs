@@ -328,3 +328,12 @@ fn person_words_judge_whom_they_are_said_of_not_the_statement() {
     assert!(sorry.scores.valence > 0.0, "{:?}", sorry.scores);
     assert!(sorry.targets[0].polarity < 0.0, "{:?}", sorry.targets);
 }
+
+#[test]
+fn a_weak_sign_against_counts_where_a_weak_sign_for_does_not() {
+    use super::Label;
+    assert_eq!(Label::of(-0.08), Label::Against);
+    assert_eq!(Label::of(0.08), Label::Neutral);
+    assert_eq!(Label::of(-0.04), Label::Neutral);
+    assert_eq!(Label::of(0.12), Label::Favor);
+}
