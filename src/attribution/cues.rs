@@ -25,6 +25,9 @@ pub struct Cue {
     /// Typically followed by a clause or a quote (say, warn), rather than a
     /// noun phrase only (criticize, praise).
     pub takes_clause: bool,
+    /// Reports what was said as a clause (frames `clause` or `obj_that`),
+    /// rather than only naming it ("called it a disgrace").
+    pub reports_clause: bool,
     /// Takes a quote and reports a clause (frames `quote` and `clause` or
     /// `obj_that`): may introduce a quote with no colon or comma (`she
     /// said “…”`), where a cue that only names ("called “…”") does not.
@@ -167,6 +170,7 @@ impl CueLexicon {
                 takes_object: comp.contains("obj_"),
                 takes_infinitive: comp.contains("obj_to"),
                 takes_clause: comp.contains("clause") || comp.contains("quote"),
+                reports_clause: comp.contains("clause") || comp.contains("obj_that"),
                 introduces_quote: comp.contains("quote")
                     && (comp.contains("clause") || comp.contains("obj_that")),
                 rest,

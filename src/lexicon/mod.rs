@@ -58,6 +58,10 @@ const BUILTIN_STANCE: &[(&str, &str)] = &[
         include_str!("../../lexicons/stance/news_valence.tsv"),
     ),
     (
+        "stance/person_valence.tsv",
+        include_str!("../../lexicons/stance/person_valence.tsv"),
+    ),
+    (
         "stance/topic_neutral.txt",
         include_str!("../../lexicons/stance/topic_neutral.txt"),
     ),

@@ -46,6 +46,11 @@ pub enum Category {
     Contrast,
     /// Words that describe the event (war, hostages, killed): no valence of their own.
     Neutral,
+    /// How a word judges the person or party it is said of, apart from the
+    /// speaker's feeling: "was arrested" reports an event in a neutral voice
+    /// and still puts the one arrested in a bad light. Counts only toward
+    /// targets, never in the statement's valence.
+    Person,
 }
 
 impl Category {
@@ -62,7 +67,7 @@ impl Category {
         Category::Oppose,
     ];
 
-    pub const ALL: [Category; 17] = [
+    pub const ALL: [Category; 18] = [
         Category::Valence,
         Category::Demand,
         Category::Threat,
@@ -80,6 +85,7 @@ impl Category {
         Category::Dampener,
         Category::Contrast,
         Category::Neutral,
+        Category::Person,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +107,7 @@ impl Category {
             Category::Dampener => "dampener",
             Category::Contrast => "contrast",
             Category::Neutral => "neutral",
+            Category::Person => "person",
         }
     }
 

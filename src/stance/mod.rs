@@ -10,6 +10,7 @@
 //! contributions of its hits, each hit a lexicon entry at an offset.
 
 mod formats;
+mod frames;
 pub mod lexicon;
 mod scopes;
 pub mod score;
@@ -51,6 +52,7 @@ pub struct StanceLayer {
 pub struct Stancer {
     lexicon: StanceLexicon,
     targets: Targets,
+    frames: frames::SpeakerFrames,
 }
 
 impl Stancer {
@@ -58,6 +60,7 @@ impl Stancer {
         Ok(Stancer {
             lexicon: StanceLexicon::load(lex.stance_files())?,
             targets: Targets::load(lex)?,
+            frames: frames::SpeakerFrames::load(lex)?,
         })
     }
 
@@ -128,25 +131,35 @@ impl Stancer {
                 let ids = doc.tokens_in(t);
                 let first = toks.iter().position(|k| k.span.start >= t.start);
                 match (first, ids.len()) {
-                    (Some(start), n) if n > 0 => vec![targets::polarity(
-                        "target",
-                        targets::looks_like_actor(
-                            &toks[start..start + n.min(toks.len() - start)],
-                            start == 0,
-                        ),
-                        crate::doc::Offsets::of(doc, t),
-                        &toks,
-                        start,
-                        n.min(toks.len() - start),
-                        &scores.hits,
-                        scores.valence,
-                    )],
+                    (Some(start), n) if n > 0 => {
+                        let len = n.min(toks.len() - start);
+                        let mention = targets::Mention {
+                            target: "target",
+                            actor: targets::looks_like_actor(&toks[start..start + len], start == 0),
+                            at: crate::doc::Offsets::of(doc, t),
+                            start,
+                            len,
+                        };
+                        let index = targets::HitIndex::new(&scores.hits);
+                        vec![targets::polarity(
+                            &mention,
+                            &toks,
+                            &index,
+                            scores.valence,
+                            &self.frames,
+                        )]
+                    }
                     _ => Vec::new(),
                 }
             }
-            None => self
-                .targets
-                .polarities(doc, &toks, &scores.hits, scores.valence, &mut cache),
+            None => self.targets.polarities(
+                doc,
+                &toks,
+                &scores.hits,
+                scores.valence,
+                &mut cache,
+                &self.frames,
+            ),
         };
         Stance { scores, targets }
     }
@@ -164,7 +177,7 @@ impl Stancer {
             Vec::new()
         } else {
             self.targets
-                .polarities(doc, toks, &scores.hits, scores.valence, cache)
+                .polarities(doc, toks, &scores.hits, scores.valence, cache, &self.frames)
         };
         Stance { scores, targets }
     }

@@ -422,12 +422,19 @@ fn punctuation(doc: &Doc, toks: &[Token], hits: &mut Vec<Hit>) {
     }
 }
 
+/// A valence sum squashed into [−1, 1] as VADER does.
+pub(super) fn squash(raw: f64) -> f64 {
+    raw / (raw * raw + ALPHA).sqrt()
+}
+
 /// Sums the contributions per category and squashes each sum into its
 /// range, scaling the contributions alike so they still sum to the score.
 fn totals(mut hits: Vec<Hit>) -> Scores {
     let mut s = Scores::default();
     for c in Category::ALL {
-        if c.is_modifier() {
+        // A person word's contribution is its own weight: it adds to no
+        // score of the statement, only to the polarity toward a target.
+        if c.is_modifier() || c == Category::Person {
             continue;
         }
         let raw: f64 = hits
@@ -436,7 +443,7 @@ fn totals(mut hits: Vec<Hit>) -> Scores {
             .map(|h| h.contribution)
             .sum();
         let squashed = if c == Category::Valence {
-            raw / (raw * raw + ALPHA).sqrt()
+            squash(raw)
         } else {
             raw.clamp(0.0, 1.0)
         };

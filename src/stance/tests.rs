@@ -265,3 +265,75 @@ fn a_target_kind_is_actor_or_issue_and_only_one() {
         "{err}"
     );
 }
+
+#[test]
+fn what_a_target_says_of_others_is_not_against_it() {
+    let of = |text: &str, target: &str| score(text, Some(target)).targets[0].clone();
+    // The same judgement said of the target, and said by it.
+    let about = of(
+        "The budget from Senator Mills is a disgrace.",
+        "Senator Mills",
+    );
+    assert!(about.polarity < -0.1, "{about:?}");
+    for (text, target) in [
+        (
+            "Senator Mills said the budget is a disgrace and a failure.",
+            "Senator Mills",
+        ),
+        (
+            "Mills also told reporters the budget is a disgrace.",
+            "Mills",
+        ),
+        ("“The budget is a disgrace,” Mills said on Friday.", "Mills"),
+        ("“The budget is a disgrace,” said Mills.", "Mills"),
+    ] {
+        let t = of(text, target);
+        assert!(t.polarity > -1e-9, "{text}: {t:?}");
+        assert_eq!(t.label, super::Label::Neutral, "{text}: {t:?}");
+    }
+    // Words between the name and the cue make someone else the speaker.
+    let others = of("Mills supporters said the budget is a disgrace.", "Mills");
+    assert!(others.polarity < 0.0, "{others:?}");
+    // A cue that is itself an act about its speaker is no mere report.
+    let admitted = of("Mills admitted the budget is a failure.", "Mills");
+    assert!(admitted.polarity < 0.0, "{admitted:?}");
+}
+
+#[test]
+fn person_words_judge_whom_they_are_said_of_not_the_statement() {
+    let s = score("Police arrested Mayor Dunn on Tuesday.", Some("Mayor Dunn"));
+    assert_eq!(s.scores.valence, 0.0, "an event, told neutrally");
+    assert_eq!(s.targets[0].label, super::Label::Against, "{:?}", s.targets);
+    let charged = score("Dunn was charged with fraud.", Some("Dunn"));
+    assert_eq!(charged.targets[0].label, super::Label::Against);
+    let cleared = score("A jury acquitted Dunn on Friday.", Some("Dunn"));
+    assert_eq!(cleared.targets[0].label, super::Label::Favor);
+    let not = score("Dunn was not charged.", Some("Dunn"));
+    assert_eq!(
+        not.targets[0].label,
+        super::Label::Neutral,
+        "{:?}",
+        not.targets
+    );
+    // "in charge of" is no charge.
+    let boss = score("Dunn is in charge of the budget.", Some("Dunn"));
+    assert_eq!(
+        boss.targets[0].label,
+        super::Label::Neutral,
+        "{:?}",
+        boss.targets
+    );
+    // Owning up to a fault: VADER's "apologize" is positive, the apology is not.
+    let sorry = score("Dunn apologized for the remarks.", Some("Dunn"));
+    assert!(sorry.scores.valence > 0.0, "{:?}", sorry.scores);
+    assert!(sorry.targets[0].polarity < 0.0, "{:?}", sorry.targets);
+}
+
+#[test]
+fn a_weak_sign_against_counts_where_a_weak_sign_for_does_not() {
+    use super::Label;
+    assert_eq!(Label::of(-0.08), Label::Against);
+    assert_eq!(Label::of(0.08), Label::Neutral);
+    assert_eq!(Label::of(-0.04), Label::Neutral);
+    assert_eq!(Label::of(0.12), Label::Favor);
+}
