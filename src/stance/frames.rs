@@ -63,12 +63,12 @@ impl SpeakerFrames {
 
     /// The length of a reporting cue starting at `toks[i]`, if one does.
     fn reporting_at(&self, toks: &[Token], i: usize) -> Option<usize> {
-        let words: Vec<&str> = toks
-            .get(i..toks.len().min(i + CUE_WORDS))?
-            .iter()
-            .map(|t| t.word.norm)
-            .collect();
-        let m = self.cues.match_at(&words)?;
+        let window = toks.get(i..toks.len().min(i + CUE_WORDS))?;
+        let mut words = [""; CUE_WORDS];
+        for (w, t) in words.iter_mut().zip(window) {
+            *w = t.word.norm;
+        }
+        let m = self.cues.match_at(&words[..window.len()])?;
         let c = self.cues.get(m);
         (c.reports_clause && !c.according && REPORTING.contains(&c.class.as_str())).then_some(m.len)
     }
