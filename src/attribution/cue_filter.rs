@@ -10,6 +10,7 @@ use crate::lexicon::words::{EntityKind, Roles};
 
 use super::cues::{CueMatch, CueType, Form};
 use super::para::{Para, AUX, BE};
+use super::phrases::looks_plural;
 use super::{Attributor, CueRef};
 
 /// Indefinite articles: a singular phrase ("a Reuters report").
@@ -157,16 +158,10 @@ impl Attributor {
         let Some((a, _)) = self.np_left(p, k + 1, cx.sent.start) else {
             return false;
         };
-        let plural = |h: &Tok| {
-            h.norm.ends_with('s')
-                && !h.is_possessive()
-                && h.norm.len() > 3
-                && h.norm.chars().all(char::is_alphabetic)
-        };
         // The connector inside the phrase np_left found, or right before it.
         let connector = |c: usize| self.words.roles(p.toks[c].norm).has(Roles::CONNECTOR);
-        (a.max(cx.sent.start + 1)..=k).any(|c| connector(c) && plural(&p.toks[c - 1]))
-            || a >= cx.sent.start + 2 && connector(a - 1) && plural(&p.toks[a - 2])
+        (a.max(cx.sent.start + 1)..=k).any(|c| connector(c) && looks_plural(&p.toks[c - 1]))
+            || a >= cx.sent.start + 2 && connector(a - 1) && looks_plural(&p.toks[a - 2])
     }
 
     /// A plural pronoun or group noun, a first or second person, or a
@@ -174,17 +169,12 @@ impl Attributor {
     /// singular ("A recent Reuters report").
     fn plural_subject(&self, p: &Para, cx: &Context) -> bool {
         cx.prev.is_some_and(|t| {
-            let r = self.words.roles(t.norm);
             self.words
                 .pronoun(t.norm)
                 .is_some_and(|pr| pr.plural || pr.person < 3)
                 || self.words.head_kind(t.norm) == Some(EntityKind::Group)
                 // "many say", "a third say", "42% say", "those surveyed say"
-                || r.has(Roles::PLURAL)
-                || r.has(Roles::SHARE)
-                || t.norm.ends_with('%')
-                || t.norm.ends_with("ed")
-                    && cx.prev_k.is_some_and(|k| k > cx.sent.start && p.toks[k - 1].norm == "those")
+                || cx.prev_k.is_some_and(|k| self.count_head(p, k, cx.sent.start))
                 || (t.norm.ends_with('s')
                     && !t.is_possessive()
                     && t.norm.len() > 3

@@ -226,15 +226,9 @@ impl Attributor {
     /// its last word over determiners, modifiers and numbers.
     fn plain_subject(&self, p: &Para, end: usize, floor: usize) -> Option<(usize, usize)> {
         let k = end.checked_sub(1).filter(|&k| k >= floor)?;
-        let t = &p.toks[k];
-        let r = self.words.roles(t.norm);
-        let surveyed = t.norm.ends_with("ed") && k > floor && p.toks[k - 1].norm == "those";
-        let head = r.has(Roles::QUANTIFIER)
-            || r.has(Roles::PLURAL)
-            || r.has(Roles::SHARE)
-            || t.norm.ends_with('%')
-            || surveyed
-            || self.plain_plural(t);
+        let head = self.words.roles(p.toks[k].norm).has(Roles::QUANTIFIER)
+            || self.count_head(p, k, floor)
+            || self.plain_plural(&p.toks[k]);
         if !head {
             return None;
         }
@@ -256,16 +250,23 @@ impl Attributor {
         Some((a, end))
     }
 
+    /// Whether token `k` ends a plural subject by its word alone: "many",
+    /// "a third", "42%", "those surveyed" (a base form agrees with it).
+    pub(super) fn count_head(&self, p: &Para, k: usize, floor: usize) -> bool {
+        let t = &p.toks[k];
+        let r = self.words.roles(t.norm);
+        r.has(Roles::PLURAL)
+            || r.has(Roles::SHARE)
+            || t.norm.ends_with('%')
+            || t.norm.ends_with("ed") && k > floor && p.toks[k - 1].norm == "those"
+    }
+
     /// A lower-case plural noun of no list ("forecasters", "economists").
     fn plain_plural(&self, t: &Tok) -> bool {
         let r = self.words.roles(t.norm);
         let n = t.norm;
         !t.is_cap()
-            && n.len() > 3
-            && n.ends_with('s')
-            && !n.ends_with("ss")
-            && !t.is_possessive()
-            && n.chars().all(|c| c.is_alphabetic())
+            && looks_plural(t)
             && ![
                 Roles::STOP,
                 Roles::FUNCTION,
@@ -458,4 +459,15 @@ fn earlier_speaker(p: &Para, ci: usize, sent_start: usize, earlier: &[Statement]
         })
         .max_by_key(|st| st.cue.as_ref().map(|c| c.span.start))
         .and_then(|st| st.mention)
+}
+
+/// A word that looks like a plural noun: "residents", "forecasters", not
+/// "press", "Hamas's", "bus".
+pub(super) fn looks_plural(t: &Tok) -> bool {
+    let n = t.norm;
+    n.len() > 3
+        && n.ends_with('s')
+        && !n.ends_with("ss")
+        && !t.is_possessive()
+        && n.chars().all(char::is_alphabetic)
 }
