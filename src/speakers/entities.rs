@@ -122,39 +122,17 @@ impl<'a> Resolver<'a> {
         if let Some(head) = &r.head {
             return self.resolve_description(r, head, mention_text);
         }
+        // "forecasters", "nearly a third", "those surveyed": people of no
+        // name who speak only for themselves here, a group of their own.
         if unnamed_group(mention_text) {
-            return self.unnamed_group(mention_text);
+            return self.resolve_unlisted(r, mention_text, SpeakerType::Group);
         }
         // A named thing the word lists do not know ("a recent Reuters
         // report"): the mention itself names the source.
         if mention_text.chars().any(char::is_uppercase) {
-            return self.resolve_unlisted(r, mention_text);
+            return self.resolve_unlisted(r, mention_text, SpeakerType::Organization);
         }
         (None, Resolution::Unresolved)
-    }
-
-    /// "forecasters", "nearly a third", "those surveyed": people of no
-    /// name who speak only for themselves here, a group of its own.
-    fn unnamed_group(&mut self, mention_text: &str) -> (Option<usize>, Resolution) {
-        let key = name_key(mention_text);
-        if let Some(e) = self.entities.iter().position(|e| e.key == key) {
-            self.touch(e);
-            return (Some(e), Resolution::Explicit);
-        }
-        let e = self.add(Entity {
-            surname: String::new(),
-            key,
-            name: mention_text.to_string(),
-            kind: SpeakerType::Group,
-            title: None,
-            affiliation: None,
-            gender: None,
-            plural: true,
-            head: None,
-            tentative: false,
-            last_sentence: 0,
-        });
-        (Some(e), Resolution::Explicit)
     }
 
     /// "he", "they", "it": the most recent compatible speaker.
@@ -390,8 +368,14 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// A capitalised mention the word lists do not cover.
-    fn resolve_unlisted(&mut self, r: &Reading, mention_text: &str) -> (Option<usize>, Resolution) {
+    /// A mention the word lists do not cover, the same words again being
+    /// the same speaker: a name (an organisation) or an unnamed group.
+    fn resolve_unlisted(
+        &mut self,
+        r: &Reading,
+        mention_text: &str,
+        kind: SpeakerType,
+    ) -> (Option<usize>, Resolution) {
         let key = name_key(mention_text);
         if let Some(e) = self.entities.iter().position(|e| e.key == key) {
             self.touch(e);
@@ -401,11 +385,13 @@ impl<'a> Resolver<'a> {
             surname: String::new(),
             key,
             name: mention_text.to_string(),
-            kind: SpeakerType::Organization,
-            title: r.title.clone(),
-            affiliation: self.affiliation(r),
+            kind,
+            // The reading of words no list knows finds no title or
+            // affiliation in an unnamed group ("There's no way to tell").
+            title: r.title.clone().filter(|_| kind != SpeakerType::Group),
+            affiliation: self.affiliation(r).filter(|_| kind != SpeakerType::Group),
             gender: None,
-            plural: false,
+            plural: kind == SpeakerType::Group,
             head: None,
             tentative: false,
             last_sentence: 0,
