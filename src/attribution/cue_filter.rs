@@ -66,7 +66,14 @@ impl Attributor {
                 self.base_has_subject(p, &cx) || after_quote(p, i) || self.inverted_plural(p, &cx)
             }
             Form::Past => !participle_follows(cx.next) && !self.reduced_relative(p, i + m.len, &cx),
-            Form::Gerund => true,
+            // "without seeing his returns", "of knowing": after a
+            // preposition a belief gerund is a noun; "by saying" reports.
+            Form::Gerund => {
+                self.cues.get(m).kind == CueType::Speech
+                    || !cx.prev_raw.is_some_and(|t| {
+                        self.words.roles(t.norm).has(Roles::PREPOSITION) || t.norm == "without"
+                    })
+            }
         };
         if !verb {
             return None;

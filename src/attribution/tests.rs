@@ -530,3 +530,11 @@ fn a_participle_running_into_a_cue_is_no_cue() {
     assert_eq!((f.cue.as_str(), f.cue_type), ("found", "evidence"));
     assert_eq!(f.parts, ["that river levels rose"]);
 }
+
+#[test]
+fn a_belief_gerund_after_a_preposition_is_a_noun() {
+    assert!(run("Prices rose. There's no way to tell without seeing his tax returns.").is_empty());
+    // A speech gerund there still reports.
+    let f = one("Prices rose. He ended the call by saying that the deal was dead.");
+    assert_eq!(f.cue, "saying");
+}
