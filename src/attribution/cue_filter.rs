@@ -226,8 +226,9 @@ impl Attributor {
         let mut k = j;
         while k < end && k < j + 4 {
             let n = p.toks[k].norm;
-            let time = self.words.roles(n).has(Roles::TIME)
-                || matches!(n, "on" | "in" | "last" | "this" | "earlier")
+            let r = self.words.roles(n);
+            let time = r.has(Roles::TIME)
+                || r.has(Roles::TIME_OPENER)
                 || n.chars().all(|c| c.is_ascii_digit());
             if !time {
                 break;

@@ -310,13 +310,11 @@ impl Attributor {
         if !self.words.roles(time.norm).has(Roles::TIME) {
             return None;
         }
-        let opener = &p.toks[k - 1];
-        matches!(
-            opener.norm,
-            "on" | "in" | "this" | "last" | "earlier" | "late" | "early"
-        )
-        .then_some(k - 1)
-        .filter(|&a| a > floor)
+        let opener = self.words.roles(p.toks[k - 1].norm);
+        opener
+            .has(Roles::TIME_OPENER)
+            .then_some(k - 1)
+            .filter(|&a| a > floor)
     }
 
     /// ", X ," before the cue, `close` being the second comma: a

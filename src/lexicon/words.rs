@@ -41,6 +41,7 @@ impl Roles {
     pub const FINITE: u32 = 1 << 23;
     pub const SHARE: u32 = 1 << 24;
     pub const APPROXIMATE: u32 = 1 << 25;
+    pub const TIME_OPENER: u32 = 1 << 26;
 
     /// The role names of the file's second column.
     pub const NAMES: &'static [(&'static str, u32)] = &[
@@ -70,6 +71,7 @@ impl Roles {
         ("finite", Self::FINITE),
         ("share", Self::SHARE),
         ("approximate", Self::APPROXIMATE),
+        ("time_opener", Self::TIME_OPENER),
     ];
 
     pub fn has(self, r: u32) -> bool {
