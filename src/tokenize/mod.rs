@@ -18,6 +18,8 @@ use crate::lexicon::Lexicons;
 use crate::normalize::Normalizer;
 use crate::span::Span;
 
+mod words;
+
 /// Abbreviation classes from `lexicons/abbreviations.txt`.
 #[derive(Debug, Default)]
 struct Abbrevs {
@@ -208,10 +210,7 @@ impl Tokenizer {
     fn words(&self, text: &str, sentence: Span, out: &mut Tokenized, buf: &mut String) {
         let s = sentence.slice(text);
         let mut pending: Option<Span> = None;
-        for (off, w) in s.split_word_bound_indices() {
-            if w.chars().all(char::is_whitespace) {
-                continue;
-            }
+        words::for_each_word(s, |off, w| {
             let span = Span::new(sentence.start + off, sentence.start + off + w.len());
             // `U.S` + `.` and `Mr` + `.` are one token.
             if let Some(p) = pending.take() {
@@ -220,13 +219,13 @@ impl Tokenizer {
                     let jt = joined.slice(text);
                     if self.abbrevs.is_abbrev(jt) || is_dotted_acronym(jt) || is_initial(jt) {
                         self.push_token(text, joined, out, buf);
-                        continue;
+                        return;
                     }
                 }
                 self.push_token(text, p, out, buf);
             }
             pending = Some(span);
-        }
+        });
         if let Some(p) = pending {
             self.push_token(text, p, out, buf);
         }
