@@ -10,7 +10,6 @@
 use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::doc::{Cleaned, Sentence, Token, Tokenized, Vocab};
 use crate::error::Error;
@@ -18,6 +17,7 @@ use crate::lexicon::Lexicons;
 use crate::normalize::Normalizer;
 use crate::span::Span;
 
+mod sentences;
 mod words;
 
 /// Abbreviation classes from `lexicons/abbreviations.txt`.
@@ -163,7 +163,7 @@ impl Tokenizer {
     pub fn sentences(&self, text: &str, body: Span) -> Vec<Span> {
         let s = body.slice(text);
         let mut out: Vec<Span> = Vec::new();
-        for (off, piece) in s.split_sentence_bound_indices() {
+        for (off, piece) in sentences::sentence_pieces(s) {
             let piece_span = Span::new(body.start + off, body.start + off + piece.len());
             if let Some(prev) = out.last_mut() {
                 if self.continues(prev.slice(text), piece) {

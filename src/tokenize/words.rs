@@ -52,7 +52,7 @@ fn is_space(b: u8) -> bool {
 /// Calls `f(offset, word)` for each word-bound segment of `s` that is not
 /// whitespace, in order: the non-whitespace items of
 /// `s.split_word_bound_indices()`.
-pub(super) fn for_each_word(s: &str, mut f: impl FnMut(usize, &str)) {
+pub(super) fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -82,7 +82,7 @@ pub(super) fn for_each_word(s: &str, mut f: impl FnMut(usize, &str)) {
 }
 
 /// Splits the ASCII, whitespace-free `s[start..end]`.
-fn ascii_words(s: &str, start: usize, end: usize, f: &mut impl FnMut(usize, &str)) {
+fn ascii_words<'a>(s: &'a str, start: usize, end: usize, f: &mut impl FnMut(usize, &'a str)) {
     use Class::*;
     let b = s.as_bytes();
     let at = |k: usize| if k < end { class(b[k]) } else { Other };
