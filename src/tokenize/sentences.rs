@@ -119,30 +119,10 @@ mod tests {
 
     #[test]
     fn generated_text_splits_as_the_library_splits_it() {
-        let alphabet: Vec<char> = "a A1.?!”“), \n\u{2029}é。\u{301}-".chars().collect();
-        let n = alphabet.len();
-        let mut s = String::new();
-        for len in 1..=5u32 {
-            for mut code in 0..n.pow(len) {
-                s.clear();
-                for _ in 0..len {
-                    s.push(alphabet[code % n]);
-                    code /= n;
-                }
-                assert_eq!(sentence_pieces(&s), library(&s), "{s:?}");
-            }
-        }
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..3_000 {
-            s.clear();
-            for _ in 0..60 {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                s.push(alphabet[(x % n as u64) as usize]);
-            }
-            assert_eq!(sentence_pieces(&s), library(&s), "{s:?}");
-        }
+        let alphabet = "a A1.?!”“), \n\u{2029}é。\u{301}-";
+        super::super::each_generated(alphabet, 3_000, 60, |s| {
+            assert_eq!(sentence_pieces(s), library(s), "{s:?}")
+        });
     }
 
     #[test]
