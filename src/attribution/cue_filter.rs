@@ -166,7 +166,9 @@ impl Attributor {
             return false;
         };
         // The connector inside the phrase np_left found, or right before it.
-        let connector = |c: usize| self.words.roles(p.toks[c].norm).has(Roles::CONNECTOR);
+        let connector = |c: usize| {
+            self.words.roles(p.toks[c].norm).has(Roles::CONNECTOR) || self.joins_place(p, c)
+        };
         (a.max(cx.sent.start + 1)..=k).any(|c| connector(c) && looks_plural(&p.toks[c - 1]))
             || a >= cx.sent.start + 2 && connector(a - 1) && looks_plural(&p.toks[a - 2])
     }

@@ -104,6 +104,10 @@ impl Attributor {
                     continue;
                 }
             }
+            if i < end && k > floor && self.joins_place(p, k) {
+                i -= 1;
+                continue;
+            }
             break;
         }
         // A coordination must be the whole subject, not "met Biden and Netanyahu".
@@ -117,13 +121,39 @@ impl Attributor {
             }
         }
         // Do not start on a connector, and do not end on a determiner.
-        while i < end && self.words.roles(p.toks[i].norm).has(Roles::CONNECTOR) {
+        while i < end
+            && self
+                .words
+                .roles(p.toks[i].norm)
+                .has(Roles::CONNECTOR | Roles::LOCATIVE)
+        {
             i += 1;
         }
         if i == end || !self.has_head(p, i, end) {
             return None;
         }
         Some((i, end))
+    }
+
+    /// Whether the locative at `k` belongs to the speaker ("officials in
+    /// Gaza say"): only a plural head noun before it takes a place as part of
+    /// its phrase; after a name the place says where the speaker was.
+    pub(super) fn joins_place(&self, p: &Para, k: usize) -> bool {
+        let (Some(left), Some(right)) = (k.checked_sub(1).map(|j| &p.toks[j]), p.toks.get(k + 1))
+        else {
+            return false;
+        };
+        let place = if self.words.roles(right.norm).has(Roles::DETERMINER) {
+            p.toks.get(k + 2)
+        } else {
+            Some(right)
+        };
+        self.words.roles(p.toks[k].norm).has(Roles::LOCATIVE)
+            && looks_plural(left)
+            && (self.words.head_kind(left.norm).is_some() || self.words.is_title(left.norm))
+            && place.is_some_and(|t| {
+                t.is_cap() && !self.words.roles(t.norm).has(Roles::STOP | Roles::TIME)
+            })
     }
 
     /// Whether token `k` is an "and" joining two names (not a time word:

@@ -538,3 +538,12 @@ fn a_belief_gerund_after_a_preposition_is_a_noun() {
     let f = one("Prices rose. He ended the call by saying that the deal was dead.");
     assert_eq!(f.cue, "saying");
 }
+
+#[test]
+fn a_place_after_a_plural_head_belongs_to_the_speaker() {
+    let f = one("Prices rose. Farmers in Norfolk say the drought ruined the harvest.");
+    assert_eq!(f.mention, "Farmers in Norfolk");
+    assert_eq!(f.parts, ["the drought ruined the harvest"]);
+    let f = one("Prices rose. Residents in the Rhine Valley fear the river will rise.");
+    assert_eq!(f.mention, "Residents in the Rhine Valley");
+}
