@@ -547,3 +547,14 @@ fn a_place_after_a_plural_head_belongs_to_the_speaker() {
     let f = one("Prices rose. Residents in the Rhine Valley fear the river will rise.");
     assert_eq!(f.mention, "Residents in the Rhine Valley");
 }
+
+#[test]
+fn an_adjective_after_a_determiner_is_part_of_a_plain_subject() {
+    let f = one("Prices rose. The newest surveys show that rents will climb.");
+    assert_eq!(
+        (f.mention.as_str(), f.cue_type),
+        ("The newest surveys", "evidence")
+    );
+    let f = one("Prices rose. Some independent forecasters say the slump is over.");
+    assert_eq!(f.mention, "Some independent forecasters");
+}
