@@ -154,6 +154,33 @@ impl Attributor {
         aux || self.plural_subject(p, cx)
             || self.coordinated_subject(p, cx)
             || self.plural_head_before_connector(p, cx)
+            || self
+                .past_aside(p, cx)
+                .is_some_and(|cx| self.base_has_subject(p, &cx))
+    }
+
+    /// "Traders, however, doubt": the context with the subject before a
+    /// parenthetical set off by commas, which the speaker reader steps over
+    /// too. Only a base form asks for it: after the comma, a present or past
+    /// form is a verb already.
+    fn past_aside<'a>(&self, p: &'a Para, cx: &Context<'a>) -> Option<Context<'a>> {
+        let close = cx.prev_k.filter(|&k| p.toks[k].text == ",")?;
+        let open = (close.saturating_sub(6).max(cx.sent.start + 1)..close)
+            .rev()
+            .find(|&k| p.toks[k].text == ",")?;
+        if !self.words.roles(p.toks[open + 1].norm).has(Roles::ASIDE) {
+            return None;
+        }
+        let prev_k = (cx.sent.start..open)
+            .rev()
+            .find(|&k| !self.skippable(&p.toks[k]))?;
+        Some(Context {
+            sent: cx.sent.clone(),
+            prev_raw: Some(&p.toks[open - 1]),
+            prev_k: Some(prev_k),
+            prev: Some(&p.toks[prev_k]),
+            next: cx.next,
+        })
     }
 
     /// "Residents of Hebden Bridge say", "leaders from Gaza say": a plural

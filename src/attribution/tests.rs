@@ -558,3 +558,15 @@ fn an_adjective_after_a_determiner_is_part_of_a_plain_subject() {
     let f = one("Prices rose. Some independent forecasters say the slump is over.");
     assert_eq!(f.mention, "Some independent forecasters");
 }
+
+#[test]
+fn a_sentence_adverb_between_commas_leaves_a_base_form_its_subject() {
+    let f = one("Prices rose. Dockworkers, however, insist the strike will go on.");
+    assert_eq!(
+        (f.cue.as_str(), f.mention.as_str()),
+        ("insist", "Dockworkers")
+    );
+    assert_eq!(f.parts, ["the strike will go on"]);
+    // No subject before the commas: "say" is no verb there.
+    assert!(run("Prices rose. Take, for instance, say, Paris.").is_empty());
+}
