@@ -57,7 +57,7 @@ impl Attributor {
             return Some(m);
         }
         let cx = self.context(p, i, m);
-        if cx.prev.is_some_and(|prev| self.ruled_out_by_prev(prev, m)) {
+        if cx.prev.is_some_and(|prev| self.ruled_out_by_prev(prev, m)) && !self.passive_of(&cx, m) {
             return None;
         }
         let verb = match m.form {
@@ -110,6 +110,20 @@ impl Attributor {
         noun || BE.contains(&prev.norm) && m.form != Form::Gerund
             || prev.norm == "to" && m.form == Form::Base
             || m.form == Form::Past && !self.is_question(m) && r.has(Roles::SUBORDINATOR)
+    }
+
+    /// "The council was accused of hiding the figures": a passive that still
+    /// reports, whose source is unnamed; its subject is the one accused.
+    fn passive_of(&self, cx: &Context, m: CueMatch) -> bool {
+        m.form == Form::Past
+            && self.cues.get(m).takes_of
+            && cx.prev_raw.is_some_and(|t| BE.contains(&t.norm))
+            && cx.next.is_some_and(|t| t.norm == "of")
+    }
+
+    /// Whether the cue at `i` is a passive with "of" (`passive_of`).
+    pub(super) fn passive_of_at(&self, p: &Para, i: usize, m: CueMatch) -> bool {
+        self.passive_of(&self.context(p, i, m), m)
     }
 
     /// "says" is a verb after a subject or inverted (`, says X`, `” says

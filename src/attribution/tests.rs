@@ -570,3 +570,12 @@ fn a_sentence_adverb_between_commas_leaves_a_base_form_its_subject() {
     // No subject before the commas: "say" is no verb there.
     assert!(run("Prices rose. Take, for instance, say, Paris.").is_empty());
 }
+
+#[test]
+fn a_passive_accusation_reports_an_unnamed_source() {
+    let f = one("Prices rose. The mill owners were accused of poisoning the creek.");
+    assert_eq!((f.cue.as_str(), f.mention.as_str()), ("accused", ""));
+    assert_eq!(f.parts, ["poisoning the creek"]);
+    // Without "of" a passive reports nothing.
+    assert!(run("Prices rose. The mill owners were criticized harshly.").is_empty());
+}
