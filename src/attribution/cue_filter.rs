@@ -57,7 +57,7 @@ impl Attributor {
             return Some(m);
         }
         let cx = self.context(p, i, m);
-        if cx.prev.is_some_and(|prev| self.ruled_out_by_prev(prev, m)) {
+        if cx.prev.is_some_and(|prev| self.ruled_out_by_prev(prev, m)) && !self.passive_of(&cx, m) {
             return None;
         }
         let verb = match m.form {
@@ -112,6 +112,20 @@ impl Attributor {
             || m.form == Form::Past && !self.is_question(m) && r.has(Roles::SUBORDINATOR)
     }
 
+    /// "The council was accused of hiding the figures": a passive that still
+    /// reports, whose source is unnamed; its subject is the one accused.
+    fn passive_of(&self, cx: &Context, m: CueMatch) -> bool {
+        m.form == Form::Past
+            && self.cues.get(m).takes_of
+            && cx.prev_raw.is_some_and(|t| BE.contains(&t.norm))
+            && cx.next.is_some_and(|t| t.norm == "of")
+    }
+
+    /// Whether the cue at `i` is a passive with "of" (`passive_of`).
+    pub(super) fn passive_of_at(&self, p: &Para, i: usize, m: CueMatch) -> bool {
+        self.passive_of(&self.context(p, i, m), m)
+    }
+
     /// "says" is a verb after a subject or inverted (`, says X`, `” says
     /// X`, `and says`); "talks have" is a noun (an auxiliary follows), and so
     /// is "raise many questions": a plural quantifier makes one.
@@ -154,6 +168,33 @@ impl Attributor {
         aux || self.plural_subject(p, cx)
             || self.coordinated_subject(p, cx)
             || self.plural_head_before_connector(p, cx)
+            || self
+                .past_aside(p, cx)
+                .is_some_and(|cx| self.base_has_subject(p, &cx))
+    }
+
+    /// "Traders, however, doubt": the context with the subject before a
+    /// parenthetical set off by commas, which the speaker reader steps over
+    /// too. Only a base form asks for it: after the comma, a present or past
+    /// form is a verb already.
+    fn past_aside<'a>(&self, p: &'a Para, cx: &Context<'a>) -> Option<Context<'a>> {
+        let close = cx.prev_k.filter(|&k| p.toks[k].text == ",")?;
+        let open = (close.saturating_sub(6).max(cx.sent.start + 1)..close)
+            .rev()
+            .find(|&k| p.toks[k].text == ",")?;
+        if !self.words.roles(p.toks[open + 1].norm).has(Roles::ASIDE) {
+            return None;
+        }
+        let prev_k = (cx.sent.start..open)
+            .rev()
+            .find(|&k| !self.skippable(&p.toks[k]))?;
+        Some(Context {
+            sent: cx.sent.clone(),
+            prev_raw: Some(&p.toks[open - 1]),
+            prev_k: Some(prev_k),
+            prev: Some(&p.toks[prev_k]),
+            next: cx.next,
+        })
     }
 
     /// "Residents of Hebden Bridge say", "leaders from Gaza say": a plural
@@ -166,7 +207,9 @@ impl Attributor {
             return false;
         };
         // The connector inside the phrase np_left found, or right before it.
-        let connector = |c: usize| self.words.roles(p.toks[c].norm).has(Roles::CONNECTOR);
+        let connector = |c: usize| {
+            self.words.roles(p.toks[c].norm).has(Roles::CONNECTOR) || self.joins_place(p, c)
+        };
         (a.max(cx.sent.start + 1)..=k).any(|c| connector(c) && looks_plural(&p.toks[c - 1]))
             || a >= cx.sent.start + 2 && connector(a - 1) && looks_plural(&p.toks[a - 2])
     }

@@ -34,6 +34,9 @@ pub struct Cue {
     pub introduces_quote: bool,
     /// Words after the first, matched literally (call *on*, point *out*).
     pub rest: Vec<String>,
+    /// Takes "of" after its object (frame `obj_of`): in the passive, "was
+    /// accused of lying" still reports what an unnamed source said.
+    pub takes_of: bool,
     /// Only attributes an adjacent quote ("…," he continued).
     pub quote_only: bool,
     /// Only extends another cue (in a statement); never a cue by itself.
@@ -169,6 +172,7 @@ impl CueLexicon {
                 kind,
                 takes_object: comp.contains("obj_"),
                 takes_infinitive: comp.contains("obj_to"),
+                takes_of: comp.contains("obj_of"),
                 takes_clause: comp.contains("clause") || comp.contains("quote"),
                 reports_clause: comp.contains("clause") || comp.contains("obj_that"),
                 introduces_quote: comp.contains("quote")

@@ -246,18 +246,19 @@ impl Attributor {
         }
         let participle = self.participle_cue(p, ci, m, &sent);
         let asked = self.asked_without_asker(p, ci, m, &sent);
-        let mention = if asked {
+        let passive = self.passive_of_at(p, ci, m);
+        let mention = if asked || passive {
             None
         } else {
             self.speaker_for(p, ci, sent.start, earlier)
         };
-        if mention.is_none() && !participle && !asked {
+        if mention.is_none() && !participle && !asked && !passive {
             return None;
         }
         if gerund_as_noun(p, ci, m, &sent, participle) {
             return None;
         }
-        let s = self.content_start(p, ci + m.len, &sent)?;
+        let s = self.content_start(p, ci + m.len + usize::from(passive), &sent)?;
         let end = self.content_end(p, s, m, asked, &sent);
         // "the campaign presses on": a lone particle is no content.
         let lone = end == s + 1 || end == s + 2 && is_punct(&p.toks[s + 1]);

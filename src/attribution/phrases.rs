@@ -104,6 +104,10 @@ impl Attributor {
                     continue;
                 }
             }
+            if i < end && k > floor && self.joins_place(p, k) {
+                i -= 1;
+                continue;
+            }
             break;
         }
         // A coordination must be the whole subject, not "met Biden and Netanyahu".
@@ -117,13 +121,39 @@ impl Attributor {
             }
         }
         // Do not start on a connector, and do not end on a determiner.
-        while i < end && self.words.roles(p.toks[i].norm).has(Roles::CONNECTOR) {
+        while i < end
+            && self
+                .words
+                .roles(p.toks[i].norm)
+                .has(Roles::CONNECTOR | Roles::LOCATIVE)
+        {
             i += 1;
         }
         if i == end || !self.has_head(p, i, end) {
             return None;
         }
         Some((i, end))
+    }
+
+    /// Whether the locative at `k` belongs to the speaker ("officials in
+    /// Gaza say"): only a plural head noun before it takes a place as part of
+    /// its phrase; after a name the place says where the speaker was.
+    pub(super) fn joins_place(&self, p: &Para, k: usize) -> bool {
+        let (Some(left), Some(right)) = (k.checked_sub(1).map(|j| &p.toks[j]), p.toks.get(k + 1))
+        else {
+            return false;
+        };
+        let place = if self.words.roles(right.norm).has(Roles::DETERMINER) {
+            p.toks.get(k + 2)
+        } else {
+            Some(right)
+        };
+        self.words.roles(p.toks[k].norm).has(Roles::LOCATIVE)
+            && looks_plural(left)
+            && (self.words.head_kind(left.norm).is_some() || self.words.is_title(left.norm))
+            && place.is_some_and(|t| {
+                t.is_cap() && !self.words.roles(t.norm).has(Roles::STOP | Roles::TIME)
+            })
     }
 
     /// Whether token `k` is an "and" joining two names (not a time word:
@@ -233,8 +263,12 @@ impl Attributor {
             return None;
         }
         let mut a = k;
-        while a > floor {
-            let w = &p.toks[a - 1];
+        // `i < a`: adjectives of no list read past, right before the head,
+        // which only a determiner before them makes part of the phrase ("the
+        // latest figures show"): without one they may be the end of a clause.
+        let mut i = k;
+        while i > floor {
+            let w = &p.toks[i - 1];
             let r = self.words.roles(w.norm);
             let joins = r.has(Roles::DETERMINER)
                 || r.has(Roles::QUANTIFIER)
@@ -242,10 +276,14 @@ impl Attributor {
                 || r.has(Roles::APPROXIMATE)
                 || r.has(Roles::SHARE)
                 || w.norm.chars().all(|c| c.is_ascii_digit());
-            if !joins {
+            if joins && (i == a || r.has(Roles::DETERMINER)) {
+                i -= 1;
+                a = i;
+            } else if !joins && a == k && k - i < 2 && self.plain_adjective(w) {
+                i -= 1;
+            } else {
                 break;
             }
-            a -= 1;
         }
         Some((a, end))
     }
@@ -259,6 +297,32 @@ impl Attributor {
             || r.has(Roles::SHARE)
             || t.norm.ends_with('%')
             || t.norm.ends_with("ed") && k > floor && p.toks[k - 1].norm == "those"
+    }
+
+    /// A lower-case word that may be an adjective of no list ("latest",
+    /// "independent"): none of the small words, pronouns or cues, and no
+    /// plural ("the lies hucksters tell" has two nouns).
+    fn plain_adjective(&self, t: &Tok) -> bool {
+        let r = self.words.roles(t.norm);
+        !t.is_cap()
+            && !looks_plural(t)
+            && t.norm.len() > 2
+            && t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !r.has(
+                Roles::STOP
+                    | Roles::FUNCTION
+                    | Roles::PREPOSITION
+                    | Roles::SKIP
+                    | Roles::TIME
+                    | Roles::SETTING
+                    | Roles::CONNECTOR
+                    | Roles::LOCATIVE
+                    | Roles::RELATIVE
+                    | Roles::CONJUNCTION,
+            )
+            && !BE.contains(&t.norm)
+            && self.words.pronoun(t.norm).is_none()
+            && self.cues.match_any_at(&[t.norm]).is_none()
     }
 
     /// A lower-case plural noun of no list ("forecasters", "economists").

@@ -538,3 +538,44 @@ fn a_belief_gerund_after_a_preposition_is_a_noun() {
     let f = one("Prices rose. He ended the call by saying that the deal was dead.");
     assert_eq!(f.cue, "saying");
 }
+
+#[test]
+fn a_place_after_a_plural_head_belongs_to_the_speaker() {
+    let f = one("Prices rose. Farmers in Norfolk say the drought ruined the harvest.");
+    assert_eq!(f.mention, "Farmers in Norfolk");
+    assert_eq!(f.parts, ["the drought ruined the harvest"]);
+    let f = one("Prices rose. Residents in the Rhine Valley fear the river will rise.");
+    assert_eq!(f.mention, "Residents in the Rhine Valley");
+}
+
+#[test]
+fn an_adjective_after_a_determiner_is_part_of_a_plain_subject() {
+    let f = one("Prices rose. The newest surveys show that rents will climb.");
+    assert_eq!(
+        (f.mention.as_str(), f.cue_type),
+        ("The newest surveys", "evidence")
+    );
+    let f = one("Prices rose. Some independent forecasters say the slump is over.");
+    assert_eq!(f.mention, "Some independent forecasters");
+}
+
+#[test]
+fn a_sentence_adverb_between_commas_leaves_a_base_form_its_subject() {
+    let f = one("Prices rose. Dockworkers, however, insist the strike will go on.");
+    assert_eq!(
+        (f.cue.as_str(), f.mention.as_str()),
+        ("insist", "Dockworkers")
+    );
+    assert_eq!(f.parts, ["the strike will go on"]);
+    // No subject before the commas: "say" is no verb there.
+    assert!(run("Prices rose. Take, for instance, say, Paris.").is_empty());
+}
+
+#[test]
+fn a_passive_accusation_reports_an_unnamed_source() {
+    let f = one("Prices rose. The mill owners were accused of poisoning the creek.");
+    assert_eq!((f.cue.as_str(), f.mention.as_str()), ("accused", ""));
+    assert_eq!(f.parts, ["poisoning the creek"]);
+    // Without "of" a passive reports nothing.
+    assert!(run("Prices rose. The mill owners were criticized harshly.").is_empty());
+}

@@ -42,6 +42,7 @@ impl Roles {
     pub const SHARE: u32 = 1 << 24;
     pub const APPROXIMATE: u32 = 1 << 25;
     pub const TIME_OPENER: u32 = 1 << 26;
+    pub const LOCATIVE: u32 = 1 << 27;
 
     /// The role names of the file's second column.
     pub const NAMES: &'static [(&'static str, u32)] = &[
@@ -72,6 +73,7 @@ impl Roles {
         ("share", Self::SHARE),
         ("approximate", Self::APPROXIMATE),
         ("time_opener", Self::TIME_OPENER),
+        ("locative", Self::LOCATIVE),
     ];
 
     pub fn has(self, r: u32) -> bool {

@@ -66,6 +66,23 @@ impl SpeakerResolver {
         }
     }
 
+    /// Whether token `i` joins what comes before it to what follows: a
+    /// connector ("spokesperson for Hamas"), or a locative after a plural
+    /// head, before a place ("officials in Gaza"), the only place the
+    /// attribution stage lets one into a mention by rule; elsewhere "in"
+    /// sets a time or a setting ("a speech in July", "editor in chief").
+    fn joins(&self, seg: &[Tok], i: usize) -> bool {
+        let roles = self.words.roles(seg[i].norm);
+        roles.has(Roles::CONNECTOR)
+            || roles.has(Roles::LOCATIVE)
+                && i > 0
+                && seg[i - 1].norm.ends_with('s')
+                && self.words.head_kind(seg[i - 1].norm).is_some()
+                && seg
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_cap() || self.words.roles(t.norm).has(Roles::DETERMINER))
+    }
+
     /// Walks the segment once: titles (longest first), the head noun, and the
     /// proper-name run after the last title.
     fn scan(&self, seg: &[Tok], text: &str, r: &mut Reading) -> Scan {
@@ -84,9 +101,7 @@ impl SpeakerResolver {
             let roles = self.words.roles(t.norm);
             // "a spokesperson for the militant group": what follows the
             // connector is the affiliation, read below, not the head.
-            if roles.has(Roles::CONNECTOR)
-                && (sc.last_title_end == Some(i) || sc.head_end == Some(i))
-            {
+            if self.joins(seg, i) && (sc.last_title_end == Some(i) || sc.head_end == Some(i)) {
                 // "officials at the ministry": the same, after a head noun.
                 if sc.head_end == Some(i) && sc.last_title_end != Some(i) {
                     sc.first_title_start.get_or_insert(i - 1);
@@ -201,7 +216,7 @@ impl SpeakerResolver {
                 r.affiliation.get_or_insert(s.to_string());
             }
             if let Some(lt) = sc.last_title_end {
-                if lt < seg.len() && self.words.roles(seg[lt].norm).has(Roles::CONNECTOR) {
+                if lt < seg.len() && self.joins(seg, lt) {
                     let rest = &seg[lt + 1..];
                     let end = rest
                         .iter()

@@ -191,3 +191,10 @@ fn a_pronoun_resolves_to_the_person_last_named_speaker_or_not() {
     );
     assert_eq!(h.last().unwrap().speaker, "Ian Moss", "{h:?}");
 }
+
+#[test]
+fn a_place_after_a_plural_head_is_its_affiliation() {
+    let f = one("Prices rose. Medics in Tigray say the clinic ran out of fuel.");
+    assert_eq!(f.mention, "Medics in Tigray");
+    assert_eq!(f.affiliation, "Tigray");
+}
