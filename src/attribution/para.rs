@@ -179,10 +179,11 @@ impl Para<'_> {
 
     /// Trims punctuation at the edges of tokens `[a, b)`; `None` if nothing is left.
     pub(super) fn trim_content(&self, mut a: usize, mut b: usize) -> Option<Span> {
-        while a < b && is_punct(&self.toks[a]) && !self.is_mark(&self.toks[a]) {
+        let edge = |t: &Tok| is_punct(t) && !self.is_mark(t) && !is_unit_sign(t);
+        while a < b && edge(&self.toks[a]) {
             a += 1;
         }
-        while b > a && is_punct(&self.toks[b - 1]) && !self.is_mark(&self.toks[b - 1]) {
+        while b > a && edge(&self.toks[b - 1]) {
             b -= 1;
         }
         // Unbalanced marks at the edges go; balanced ones stay.
@@ -213,6 +214,14 @@ fn title_case(toks: &[Tok]) -> bool {
 
 pub(super) fn is_punct(t: &Tok) -> bool {
     !t.text.chars().any(|c| c.is_alphanumeric())
+}
+
+/// Signs that belong to the number beside them ("2%", "$20", "£5"), so a
+/// content edge keeps them where it drops commas and stops.
+const UNIT_SIGNS: &[&str] = &["%", "$", "€", "£", "¥", "#", "°"];
+
+fn is_unit_sign(t: &Tok) -> bool {
+    UNIT_SIGNS.contains(&t.text)
 }
 
 /// A double quotation mark token; `Para::is_mark` also knows single ones.

@@ -579,3 +579,11 @@ fn a_passive_accusation_reports_an_unnamed_source() {
     // Without "of" a passive reports nothing.
     assert!(run("Prices rose. The mill owners were criticized harshly.").is_empty());
 }
+
+#[test]
+fn content_keeps_the_sign_of_its_last_or_first_number() {
+    let f = one("The bank said inflation would fall to 2%.");
+    assert_eq!(f.parts, ["inflation would fall to 2%"]);
+    let f = one("Officials said $40 was the fare.");
+    assert_eq!(f.parts, ["$40 was the fare"]);
+}
