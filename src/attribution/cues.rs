@@ -34,6 +34,9 @@ pub struct Cue {
     pub introduces_quote: bool,
     /// Words after the first, matched literally (call *on*, point *out*).
     pub rest: Vec<String>,
+    /// Tells someone something (frame `obj_that`): "told [reporters] the
+    /// talks had failed" has an addressee even without "that".
+    pub tells_someone: bool,
     /// Takes "of" after its object (frame `obj_of`): in the passive, "was
     /// accused of lying" still reports what an unnamed source said.
     pub takes_of: bool,
@@ -173,6 +176,7 @@ impl CueLexicon {
                 takes_object: comp.contains("obj_"),
                 takes_infinitive: comp.contains("obj_to"),
                 takes_of: comp.contains("obj_of"),
+                tells_someone: comp.contains("obj_that"),
                 takes_clause: comp.contains("clause") || comp.contains("quote"),
                 reports_clause: comp.contains("clause") || comp.contains("obj_that"),
                 introduces_quote: comp.contains("quote")

@@ -9,6 +9,7 @@ use crate::span::Span;
 
 use super::cues::{CueMatch, Form};
 use super::para::{is_punct, Para};
+use super::phrases::looks_plural;
 use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
 /// Forms of "be" that make a gerund after them a progressive verb ("was
@@ -78,7 +79,7 @@ impl Attributor {
             .speaker_left(p, c, s)
             .filter(|ms| p.tok_at(ms.start) == s)?;
         let inner_sent = p.sent_of(c).start..end;
-        let a = self.content_start(p, c + m.len, &inner_sent)?;
+        let a = self.content_start(p, c + m.len, m, &inner_sent)?;
         let b = self.content_end(p, a, m, false, &inner_sent);
         Some(Statement {
             kind: Kind::Indirect,
@@ -258,7 +259,7 @@ impl Attributor {
         if gerund_as_noun(p, ci, m, &sent, participle) {
             return None;
         }
-        let s = self.content_start(p, ci + m.len + usize::from(passive), &sent)?;
+        let s = self.content_start(p, ci + m.len + usize::from(passive), m, &sent)?;
         let end = self.content_end(p, s, m, asked, &sent);
         // "the campaign presses on": a lone particle is no content.
         let lone = end == s + 1 || end == s + 2 && is_punct(&p.toks[s + 1]);
@@ -309,8 +310,11 @@ impl Attributor {
     /// object before "that" and past time words, or at the "that" after a
     /// setting. `None` when no content is left, or when a quote follows
     /// that ends the sentence: a direct quote, for the quote rules.
-    fn content_start(&self, p: &Para, e: usize, sent: &Range<usize>) -> Option<usize> {
-        let s = self.past_object_before_that(p, e, sent);
+    fn content_start(&self, p: &Para, e: usize, m: CueMatch, sent: &Range<usize>) -> Option<usize> {
+        let mut s = self.past_object_before_that(p, e, sent);
+        if s == e {
+            s = self.past_addressee_before_clause(p, e, m, sent);
+        }
         let mut s = self.past_time_words(p, s, e, sent);
         if s >= sent.end {
             return None;
@@ -331,6 +335,53 @@ impl Attributor {
             }
         }
         Some(s)
+    }
+
+    /// "told reporters the talks had failed", "told Reuters he would
+    /// resign": with no "that", the addressee of a cue that tells someone
+    /// something (frame `obj_that`) is still no content, when a subject
+    /// opens a clause after it. Otherwise `s` ("told the truth").
+    fn past_addressee_before_clause(
+        &self,
+        p: &Para,
+        s: usize,
+        m: CueMatch,
+        sent: &Range<usize>,
+    ) -> usize {
+        if !self.cues.get(m).tells_someone || s >= sent.end {
+            return s;
+        }
+        let t = &p.toks[s];
+        let object_pronoun = self.words.pronoun(t.norm).is_some()
+            && !self.words.roles(t.norm).has(Roles::DETERMINER);
+        let a = if object_pronoun {
+            s + 1
+        } else if self.words.roles(t.norm).has(Roles::PREPOSITION) || p.is_mark(t) {
+            return s;
+        } else {
+            // "the BBC", "Reuters", "The Times of Israel", "reporters": a
+            // name, or one plural noun, after an optional "the".
+            let first = s + usize::from(t.norm == "the");
+            let names = (first..sent.end.min(first + 4))
+                .take_while(|&k| p.toks[k].is_cap() || k > first && p.toks[k].norm == "of")
+                .count();
+            match names {
+                0 if first < sent.end && looks_plural(&p.toks[first]) => first + 1,
+                0 => return s,
+                n => first + n,
+            }
+        };
+        if a >= sent.end {
+            return s;
+        }
+        let n = &p.toks[a];
+        let r = self.words.roles(n.norm);
+        let subject = self.words.pronoun(n.norm).is_some() && !r.has(Roles::DETERMINER);
+        if subject || r.has(Roles::DETERMINER) || n.is_cap() {
+            a
+        } else {
+            s
+        }
     }
 
     /// "told Reuters that", "affirmed on Sunday that", "restated its

@@ -587,3 +587,29 @@ fn content_keeps_the_sign_of_its_last_or_first_number() {
     let f = one("Officials said $40 was the fare.");
     assert_eq!(f.parts, ["$40 was the fare"]);
 }
+
+#[test]
+fn the_addressee_of_told_is_no_content_even_without_that() {
+    for (text, content) in [
+        (
+            "She told reporters the depot would close.",
+            "the depot would close",
+        ),
+        (
+            "He told the BBC the talks had failed.",
+            "the talks had failed",
+        ),
+        (
+            "The minister told Reuters she would resign.",
+            "she would resign",
+        ),
+        ("He told them the plan was dead.", "the plan was dead"),
+    ] {
+        assert_eq!(one(text).parts, [content], "{text}");
+    }
+    // No clause after it: the object is what was told.
+    assert_eq!(
+        one("He told a story about the war.").parts,
+        ["a story about the war"]
+    );
+}
