@@ -4,7 +4,8 @@
 //! Sentences come from Unicode's UAX #29 rules, which break after every
 //! abbreviation and before `she asked` in `“Is it true?” she asked`; a small
 //! correction layer driven by `lexicons/abbreviations.txt` joins those pieces
-//! again. Words are UAX #29 word bounds, which keep `We’re`, `12,500` and
+//! again, and cuts after an ellipsis before a capital, which the rules do not
+//! count as a full stop. Words are UAX #29 word bounds, which keep `We’re`, `12,500` and
 //! `U.S` whole where BERT-style splitters do not.
 
 use std::cell::RefCell;
@@ -163,7 +164,12 @@ impl Tokenizer {
     pub fn sentences(&self, text: &str, body: Span) -> Vec<Span> {
         let s = body.slice(text);
         let mut out: Vec<Span> = Vec::new();
-        for (off, piece) in sentences::sentence_pieces(s) {
+        let pieces = sentences::sentence_pieces(s)
+            .into_iter()
+            .flat_map(|(off, piece)| {
+                sentences::after_ellipsis(piece).map(move |(o, p)| (off + o, p))
+            });
+        for (off, piece) in pieces {
             let piece_span = Span::new(body.start + off, body.start + off + piece.len());
             if let Some(prev) = out.last_mut() {
                 if self.continues(prev.slice(text), piece) {

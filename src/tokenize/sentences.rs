@@ -88,6 +88,32 @@ fn window_end(b: &[u8], c: usize) -> usize {
     }
 }
 
+/// `piece` cut after each "…" that a space and a capital follow ("were
+/// affected… Critics argue"): UAX #29 breaks after "..." there but does not
+/// count the one-character ellipsis as a full stop. An opening quote may
+/// stand before the capital.
+pub(super) fn after_ellipsis(piece: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut cuts = vec![0];
+    for (k, _) in piece.match_indices('…') {
+        let rest = &piece[k + '…'.len_utf8()..];
+        let gap = rest.len() - rest.trim_start().len();
+        let next = rest[gap..]
+            .trim_start_matches(['“', '"', '‘', '\''])
+            .chars()
+            .next();
+        if gap > 0 && next.is_some_and(char::is_uppercase) {
+            cuts.push(k + '…'.len_utf8() + gap);
+        }
+    }
+    cuts.push(piece.len());
+    let pieces: Vec<(usize, &str)> = cuts
+        .windows(2)
+        .filter(|w| w[1] > w[0])
+        .map(|w| (w[0], &piece[w[0]..w[1]]))
+        .collect();
+    pieces.into_iter()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +168,15 @@ mod tests {
             seen += 1;
         }
         assert!(seen >= 5);
+    }
+
+    #[test]
+    fn an_ellipsis_before_a_capital_ends_a_sentence() {
+        let cut = |s| after_ellipsis(s).map(|(_, p)| p).collect::<Vec<_>>();
+        assert_eq!(
+            cut("12 were hurt… Critics argue … “Then” came. "),
+            ["12 were hurt… ", "Critics argue … ", "“Then” came. "]
+        );
+        assert_eq!(cut("we will … fight on…"), ["we will … fight on…"]);
     }
 }
