@@ -93,25 +93,21 @@ fn window_end(b: &[u8], c: usize) -> usize {
 /// count the one-character ellipsis as a full stop. An opening quote may
 /// stand before the capital.
 pub(super) fn after_ellipsis(piece: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut cuts = vec![0];
-    for (k, _) in piece.match_indices('…') {
-        let rest = &piece[k + '…'.len_utf8()..];
+    // Lazy, since every sentence piece passes through here and almost none
+    // holds an ellipsis: no allocation per piece.
+    let cuts = piece.match_indices('…').filter_map(move |(k, e)| {
+        let after = k + e.len();
+        let rest = &piece[after..];
         let gap = rest.len() - rest.trim_start().len();
         let next = rest[gap..]
             .trim_start_matches(['“', '"', '‘', '\''])
             .chars()
             .next();
-        if gap > 0 && next.is_some_and(char::is_uppercase) {
-            cuts.push(k + '…'.len_utf8() + gap);
-        }
-    }
-    cuts.push(piece.len());
-    let pieces: Vec<(usize, &str)> = cuts
-        .windows(2)
-        .filter(|w| w[1] > w[0])
-        .map(|w| (w[0], &piece[w[0]..w[1]]))
-        .collect();
-    pieces.into_iter()
+        (gap > 0 && next.is_some_and(char::is_uppercase)).then_some(after + gap)
+    });
+    let starts = std::iter::once(0).chain(cuts);
+    let ends = starts.clone().skip(1).chain(std::iter::once(piece.len()));
+    starts.zip(ends).map(move |(a, b)| (a, &piece[a..b]))
 }
 
 #[cfg(test)]
