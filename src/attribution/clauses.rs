@@ -89,8 +89,9 @@ impl Attributor {
 
     /// A boundary at the comma at `k` (or at the quote mark after a comma
     /// inside the marks, `“jobs,” but`): a contrast (", but"), `according
-    /// to`, a comment (", which …"), a participle cue (", adding that") or
-    /// a further attribution (", he said").
+    /// to`, a comment (", which …"), a participle cue (", adding that"), a
+    /// further attribution (", he said") or the subject's next act in a past
+    /// form (", opposed his trade deal").
     fn boundary_at_comma(&self, p: &Para, k: usize, s: usize, end: usize) -> Option<usize> {
         let t = &p.toks[k];
         let quoted_comma = p.is_mark(t) && k > s && p.toks[k - 1].text == ",";
@@ -113,7 +114,12 @@ impl Attributor {
                 .is_some_and(|(_, _, subject)| subject)
         };
         let according = || self.opens_according(p, k + 1);
-        (according() || n.norm == "which" || gerund() || attribution()).then_some(k)
+        // "…, opposed his trade deal and …": the subject's next act.
+        let next_act = || {
+            self.any_cue_at(p, k + 1)
+                .is_some_and(|m| m.form == Form::Past)
+        };
+        (according() || n.norm == "which" || gerund() || attribution() || next_act()).then_some(k)
     }
 
     /// The first cue from token `first` on, within six tokens of `from`,
@@ -152,5 +158,18 @@ impl Attributor {
     pub(super) fn opens_according(&self, p: &Para, k: usize) -> bool {
         self.cue_at(p, k)
             .is_some_and(|m| self.cues.get(m).according)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::run;
+
+    #[test]
+    fn a_past_act_after_a_comma_ends_the_content() {
+        let f = run(
+            "She promised to widen the ring road, opposed the new tolls and praised the buses.",
+        );
+        assert_eq!(f[0].parts, ["to widen the ring road"]);
     }
 }

@@ -42,6 +42,15 @@ pub struct Cue {
     pub takes_of: bool,
     /// Only attributes an adjacent quote ("…," he continued).
     pub quote_only: bool,
+    /// "Clinton seemed to implore …": the subject is what the view is
+    /// about, and nobody named holds it (frame `raising`).
+    pub raising: bool,
+    /// "was expected to cruise", "is seen as": in the passive, a view with
+    /// no source named (frame `passive`).
+    pub passive: bool,
+    /// Takes no object but a topic (frame `about` and at most `quote`):
+    /// "spoke about the plan" reports, "spoke for 30 minutes" does not.
+    pub topic_only: bool,
     /// Only extends another cue (in a statement); never a cue by itself.
     pub nominal: bool,
     /// `according to X`: no verb, the speaker is the phrase after it and the
@@ -127,6 +136,8 @@ const FRAMES: &[&str] = &[
     "about",
     "none",
     "according",
+    "raising",
+    "passive",
 ];
 
 /// The cue lexicon, indexed by inflected first word.
@@ -183,6 +194,12 @@ impl CueLexicon {
                     && (comp.contains("clause") || comp.contains("obj_that")),
                 rest,
                 quote_only: comp == "quote",
+                raising: comp.split(',').any(|f| f.trim() == "raising"),
+                passive: comp.split(',').any(|f| f.trim() == "passive"),
+                topic_only: comp.split(',').any(|f| f.trim() == "about")
+                    && comp
+                        .split(',')
+                        .all(|f| matches!(f.trim(), "about" | "quote")),
                 nominal: comp == "none",
                 according: comp.split(',').any(|f| f.trim() == "according"),
             });

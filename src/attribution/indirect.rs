@@ -22,6 +22,9 @@ impl Attributor {
     /// `…, Leavitt stated during a briefing.`
     pub(super) fn content_then_cue(&self, p: &Para, ci: usize, m: CueMatch) -> Option<Statement> {
         let sent = p.sent_of(ci);
+        if self.cues.get(m).topic_only {
+            return None;
+        }
         let (comma, mention) = self.closing_attribution(p, ci, m, &sent)?;
         let j = self.attribution_end(p, ci, m, mention, &sent);
         if !self.only_attribution_follows(p, j, m, &sent) || comma <= sent.start {
@@ -259,7 +262,11 @@ impl Attributor {
         if gerund_as_noun(p, ci, m, &sent, participle) {
             return None;
         }
-        let s = self.content_start(p, ci + m.len + usize::from(passive), m, &sent)?;
+        let mut e = ci + m.len + usize::from(passive);
+        if self.cues.get(m).topic_only {
+            e = self.topic_start(p, e, &sent)?;
+        }
+        let s = self.content_start(p, e, m, &sent)?;
         let end = self.content_end(p, s, m, asked, &sent);
         // "the campaign presses on": a lone particle is no content.
         let lone = end == s + 1 || end == s + 2 && is_punct(&p.toks[s + 1]);
@@ -281,6 +288,39 @@ impl Attributor {
             form: ContentForm::default(),
             reported_by: None,
         })
+    }
+
+    /// Where the topic of a cue that takes only one (`Cue::topic_only`)
+    /// starts: after its topic word, past an adverb, an addressee or a
+    /// setting ("spoke favorably of", "spoke to reporters about"). `None`
+    /// when there is none: "spoke for about 30 minutes" names no topic, and
+    /// "about" before a number is no topic word.
+    fn topic_start(&self, p: &Para, e: usize, sent: &Range<usize>) -> Option<usize> {
+        let end = (e + 7).min(sent.end);
+        for k in e..end {
+            let t = &p.toks[k];
+            if t.text == "," || p.is_mark(t) || t.norm == "for" {
+                return None;
+            }
+            let r = self.words.roles(t.norm);
+            // "about 30 minutes", "on Monday": a number or a time follows.
+            let number_or_time = p.toks.get(k + 1).is_some_and(|n| {
+                n.norm.starts_with(|c: char| c.is_ascii_digit())
+                    || self.words.roles(n.norm).has(Roles::TIME)
+            });
+            if r.has(Roles::TOPIC) && !number_or_time {
+                return Some(k + 1);
+            }
+            if r.has(Roles::TOPIC) {
+                continue;
+            }
+            // "spoke from the steps of the town hall": a setting first.
+            let addressee = matches!(t.norm, "to" | "with");
+            if !addressee && (r.has(Roles::SETTING) || r.has(Roles::PREPOSITION)) {
+                return None;
+            }
+        }
+        None
     }
 
     /// ", warning that …", "by saying …": a participle cue, which may take

@@ -24,6 +24,7 @@ mod indirect;
 mod para;
 mod phrases;
 mod quoted;
+mod unsourced;
 
 use crate::doc::Doc;
 use crate::error::Error;
@@ -124,6 +125,8 @@ pub enum Rule {
     QuoteBeforeAttribution,
     /// A quote with no attribution near it (or continuing an earlier paragraph's).
     QuoteAlone,
+    /// `X seemed to …`, `X was expected to …`: a view nobody named holds.
+    Unsourced,
 }
 
 impl Rule {
@@ -138,6 +141,7 @@ impl Rule {
             Rule::AccordingTo => 0.8,
             Rule::QuoteInSentence | Rule::QuoteAlone => 0.4,
             Rule::QuoteBeforeAttribution => 0.6,
+            Rule::Unsourced => 0.5,
         }
     }
 }
@@ -277,6 +281,9 @@ impl Attributor {
                 }
                 let st = match (pass, cue.according) {
                     (0, true) => self.according_to(p, ci, m),
+                    (1 | 2, false) if self.is_unsourced(p, ci, m) => {
+                        (pass == 2).then(|| self.unsourced_view(p, ci, m)).flatten()
+                    }
                     (1, false) => self.content_then_cue(p, ci, m),
                     (2, false) => self.cue_then_content(p, ci, m, &out[claims.base..]),
                     _ => None,

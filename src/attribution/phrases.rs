@@ -18,7 +18,7 @@ use super::{Attributor, Statement};
 const NEGATION: &[&str] = &["not", "n't"];
 
 /// Hyphens, which stand inside a name only between two pieces of a word.
-const HYPHENS: &[&str] = &["-", "‐"];
+pub(super) const HYPHENS: &[&str] = &["-", "‐"];
 
 impl Attributor {
     /// Whether token `k` can stand inside a speaker noun phrase.
@@ -425,7 +425,7 @@ impl Attributor {
 
     /// The subject at the start of a sentence: after an introductory phrase
     /// ("On Monday,"), up to the first auxiliary or verb-like word.
-    fn subject(&self, p: &Para, sent_start: usize, limit: usize) -> Option<Span> {
+    pub(super) fn subject(&self, p: &Para, sent_start: usize, limit: usize) -> Option<Span> {
         let mut s = sent_start;
         if let Some(c) = (s..limit.min(s + 7)).find(|&k| p.toks[k].text == ",") {
             if self.words.roles(p.toks[s].norm).has(Roles::STOP)

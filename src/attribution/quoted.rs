@@ -317,6 +317,15 @@ impl Attributor {
             .tok_at(q.outer.end)
             .max(self.clause_end(p, open, qs.end.max(open)));
         let content = p.trim_content(start, end.min(p.toks.len()))?;
+        // A statement found from its cue in this sentence keeps its text:
+        // the quote is more of its words, or words it does not report.
+        if out[base..].iter().any(|s| {
+            s.parts
+                .iter()
+                .any(|a| a.start < content.end && content.start < a.end)
+        }) {
+            return None;
+        }
         let speaker = (base..out.len())
             .filter(|&s| out[s].parts[0].start < content.start)
             .max_by_key(|&s| out[s].parts[0].start);
