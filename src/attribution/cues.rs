@@ -53,6 +53,8 @@ pub struct Cue {
     pub topic_only: bool,
     /// Only extends another cue (in a statement); never a cue by itself.
     pub nominal: bool,
+    /// The colon of a labelled line (frame `label`), read by its own rule.
+    pub label: bool,
     /// `according to X`: no verb, the speaker is the phrase after it and the
     /// content stands on either side (complement frame `according`).
     pub according: bool,
@@ -138,12 +140,16 @@ const FRAMES: &[&str] = &[
     "according",
     "raising",
     "passive",
+    "label",
 ];
 
 /// The cue lexicon, indexed by inflected first word.
 #[derive(Debug, Default)]
 pub struct CueLexicon {
     pub cues: Vec<Cue>,
+    /// The cue of a labelled line ("Clinton: …", frame `label`): a mark,
+    /// not a word, so it is never matched in running text.
+    pub label: Option<CueMatch>,
     by_form: FxHashMap<String, Vec<(usize, Form)>>,
 }
 
@@ -180,6 +186,18 @@ impl CueLexicon {
             };
             let rest: Vec<String> = words.collect();
             let id = out.cues.len();
+            if comp.split(',').any(|f| f.trim() == "label") {
+                if lemma.contains(char::is_alphanumeric) || !rest.is_empty() {
+                    return Err(row.error(format!(
+                        "a cue with frame label is one mark (\":\"), not {lemma:?}"
+                    )));
+                }
+                out.label = Some(CueMatch {
+                    cue: id,
+                    form: Form::Base,
+                    len: 1,
+                });
+            }
             out.cues.push(Cue {
                 lemma,
                 class: class.to_string(),
@@ -201,6 +219,7 @@ impl CueLexicon {
                         .split(',')
                         .all(|f| matches!(f.trim(), "about" | "quote")),
                 nominal: comp == "none",
+                label: comp.split(',').any(|f| f.trim() == "label"),
                 according: comp.split(',').any(|f| f.trim() == "according"),
             });
             let mut forms = inflections(&first);
@@ -248,7 +267,7 @@ impl CueLexicon {
         let first = *words.first()?;
         for &(cue, form) in self.by_form.get(first)? {
             let c = &self.cues[cue];
-            if c.nominal || !any_type && c.kind != CueType::Speech {
+            if c.nominal || c.label || !any_type && c.kind != CueType::Speech {
                 continue;
             }
             if c.rest.len() < words.len() && c.rest.iter().zip(&words[1..]).all(|(a, b)| a == b) {

@@ -21,6 +21,7 @@ mod clauses;
 mod cue_filter;
 mod form;
 mod indirect;
+mod labels;
 mod para;
 mod phrases;
 mod quoted;
@@ -127,6 +128,8 @@ pub enum Rule {
     QuoteAlone,
     /// `X seemed to …`, `X was expected to …`: a view nobody named holds.
     Unsourced,
+    /// `Clinton: …`, `PENCE: …`: a name and a colon opening a paragraph.
+    Label,
 }
 
 impl Rule {
@@ -142,6 +145,7 @@ impl Rule {
             Rule::QuoteInSentence | Rule::QuoteAlone => 0.4,
             Rule::QuoteBeforeAttribution => 0.6,
             Rule::Unsourced => 0.5,
+            Rule::Label => 0.7,
         }
     }
 }
@@ -202,6 +206,21 @@ impl Attributor {
             quote: vec![false; p.quotes.len()],
             cue: vec![false; p.toks.len()],
         };
+        if let Some(mut st) = self.labelled_line(p) {
+            absorb_quotes(p, &mut st, &mut claims.quote);
+            // The line is the labelled speaker's: a quote mark opening it
+            // and the quotes inside are theirs, and so are its cues.
+            let end = st.parts[st.parts.len() - 1].end;
+            for (qi, q) in p.quotes.iter().enumerate() {
+                if q.outer.start < end {
+                    claims.quote[qi] = true;
+                }
+            }
+            for c in &mut claims.cue[p.tok_at(st.parts[0].start)..] {
+                *c = true;
+            }
+            out.push(st);
+        }
         self.quotes_next_to_cues(p, &speech, &mut claims, out);
         self.cue_statements(p, &speech, &mut claims, out);
         // Beliefs and evidence only where no speech stands: in "she said he
