@@ -51,6 +51,9 @@ pub struct Cue {
     /// Takes no object but a topic (frame `about` and at most `quote`):
     /// "spoke about the plan" reports, "spoke for 30 minutes" does not.
     pub topic_only: bool,
+    /// Its frame must show in the words (frame `overt`): for these the bare
+    /// object is the commoner, other sense ("maintains a lead").
+    pub overt: bool,
     /// Only extends another cue (in a statement); never a cue by itself.
     pub nominal: bool,
     /// `according to X`: no verb, the speaker is the phrase after it and the
@@ -138,6 +141,7 @@ const FRAMES: &[&str] = &[
     "according",
     "raising",
     "passive",
+    "overt",
 ];
 
 /// The cue lexicon, indexed by inflected first word.
@@ -200,6 +204,7 @@ impl CueLexicon {
                     && comp
                         .split(',')
                         .all(|f| matches!(f.trim(), "about" | "quote")),
+                overt: comp.split(',').any(|f| f.trim() == "overt"),
                 nominal: comp == "none",
                 according: comp.split(',').any(|f| f.trim() == "according"),
             });
