@@ -54,6 +54,9 @@ pub struct Cue {
     /// Its frame must show in the words (frame `overt`): for these the bare
     /// object is the commoner, other sense ("maintains a lead").
     pub overt: bool,
+    /// Names what it reports on (frame `name`): "a group called Our Future"
+    /// is a participle naming the group.
+    pub names: bool,
     /// Only extends another cue (in a statement); never a cue by itself.
     pub nominal: bool,
     /// `according to X`: no verb, the speaker is the phrase after it and the
@@ -142,6 +145,7 @@ const FRAMES: &[&str] = &[
     "raising",
     "passive",
     "overt",
+    "name",
 ];
 
 /// The cue lexicon, indexed by inflected first word.
@@ -205,6 +209,7 @@ impl CueLexicon {
                         .split(',')
                         .all(|f| matches!(f.trim(), "about" | "quote")),
                 overt: comp.split(',').any(|f| f.trim() == "overt"),
+                names: comp.split(',').any(|f| f.trim() == "name"),
                 nominal: comp == "none",
                 according: comp.split(',').any(|f| f.trim() == "according"),
             });

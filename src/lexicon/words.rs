@@ -44,6 +44,7 @@ impl Roles {
     pub const TIME_OPENER: u32 = 1 << 26;
     pub const LOCATIVE: u32 = 1 << 27;
     pub const TOPIC: u32 = 1 << 28;
+    pub const MANNER: u32 = 1 << 29;
 
     /// The role names of the file's second column.
     pub const NAMES: &'static [(&'static str, u32)] = &[
@@ -76,6 +77,7 @@ impl Roles {
         ("time_opener", Self::TIME_OPENER),
         ("locative", Self::LOCATIVE),
         ("topic", Self::TOPIC),
+        ("manner", Self::MANNER),
     ];
 
     pub fn has(self, r: u32) -> bool {
@@ -352,6 +354,7 @@ mod tests {
             ),
             (Roles::PLURAL, &["many", "several", "both", "few", "some"]),
             (Roles::TOPIC, &["about", "of", "on"]),
+            (Roles::MANNER, &["condition", "behalf"]),
             (Roles::ADVERB, &["also", "later", "then", "again"]),
             (Roles::PARTICIPLE, &["by", "while", "without", "when"]),
             (Roles::CONJUNCTION, &["but", "whereas", "and", "or"]),
