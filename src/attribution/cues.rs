@@ -51,6 +51,12 @@ pub struct Cue {
     /// Takes no object but a topic (frame `about` and at most `quote`):
     /// "spoke about the plan" reports, "spoke for 30 minutes" does not.
     pub topic_only: bool,
+    /// Its frame must show in the words (frame `overt`): for these the bare
+    /// object is the commoner, other sense ("maintains a lead").
+    pub overt: bool,
+    /// Names what it reports on (frame `name`): "a group called Our Future"
+    /// is a participle naming the group.
+    pub names: bool,
     /// Only extends another cue (in a statement); never a cue by itself.
     pub nominal: bool,
     /// The colon of a labelled line (frame `label`), read by its own rule.
@@ -141,6 +147,8 @@ const FRAMES: &[&str] = &[
     "raising",
     "passive",
     "label",
+    "overt",
+    "name",
 ];
 
 /// The cue lexicon, indexed by inflected first word.
@@ -218,6 +226,8 @@ impl CueLexicon {
                     && comp
                         .split(',')
                         .all(|f| matches!(f.trim(), "about" | "quote")),
+                overt: comp.split(',').any(|f| f.trim() == "overt"),
+                names: comp.split(',').any(|f| f.trim() == "name"),
                 nominal: comp == "none",
                 label: comp.split(',').any(|f| f.trim() == "label"),
                 according: comp.split(',').any(|f| f.trim() == "according"),

@@ -295,27 +295,42 @@ impl Attributor {
     /// setting ("spoke favorably of", "spoke to reporters about"). `None`
     /// when there is none: "spoke for about 30 minutes" names no topic, and
     /// "about" before a number is no topic word.
+    /// "Of" after an addressee belongs to its phrase ("spoke to the
+    /// gathering of mayors"), and a manner phrase is stepped over ("spoke
+    /// on condition of anonymity").
     fn topic_start(&self, p: &Para, e: usize, sent: &Range<usize>) -> Option<usize> {
         let end = (e + 7).min(sent.end);
-        for k in e..end {
+        let mut addressed = false;
+        let mut k = e;
+        while k < end {
             let t = &p.toks[k];
+            k += 1;
             if t.text == "," || p.is_mark(t) || t.norm == "for" {
                 return None;
             }
             let r = self.words.roles(t.norm);
             // "about 30 minutes", "on Monday": a number or a time follows.
-            let number_or_time = p.toks.get(k + 1).is_some_and(|n| {
+            let number_or_time = p.toks.get(k).is_some_and(|n| {
                 n.norm.starts_with(|c: char| c.is_ascii_digit())
                     || self.words.roles(n.norm).has(Roles::TIME)
             });
-            if r.has(Roles::TOPIC) && !number_or_time {
-                return Some(k + 1);
+            let manner = (k..(k + 2).min(end))
+                .find(|&j| self.words.roles(p.toks[j].norm).has(Roles::MANNER));
+            if let (true, Some(j)) = (r.has(Roles::TOPIC), manner) {
+                // Past "condition of": its "of" opens no topic.
+                k = j + 2;
+                continue;
+            }
+            let inside_addressee = addressed && t.norm == "of";
+            if r.has(Roles::TOPIC) && !number_or_time && !inside_addressee {
+                return Some(k);
             }
             if r.has(Roles::TOPIC) {
                 continue;
             }
             // "spoke from the steps of the town hall": a setting first.
             let addressee = matches!(t.norm, "to" | "with");
+            addressed |= addressee;
             if !addressee && (r.has(Roles::SETTING) || r.has(Roles::PREPOSITION)) {
                 return None;
             }

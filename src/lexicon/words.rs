@@ -45,6 +45,7 @@ impl Roles {
     pub const LOCATIVE: u32 = 1 << 27;
     pub const TOPIC: u32 = 1 << 28;
     pub const LABEL: u32 = 1 << 29;
+    pub const MANNER: u32 = 1 << 30;
 
     /// The role names of the file's second column.
     pub const NAMES: &'static [(&'static str, u32)] = &[
@@ -78,6 +79,7 @@ impl Roles {
         ("locative", Self::LOCATIVE),
         ("topic", Self::TOPIC),
         ("label", Self::LABEL),
+        ("manner", Self::MANNER),
     ];
 
     pub fn has(self, r: u32) -> bool {
@@ -355,6 +357,7 @@ mod tests {
             (Roles::PLURAL, &["many", "several", "both", "few", "some"]),
             (Roles::TOPIC, &["about", "of", "on"]),
             (Roles::LABEL, &["update", "breaking", "poll", "photo"]),
+            (Roles::MANNER, &["condition", "behalf"]),
             (Roles::ADVERB, &["also", "later", "then", "again"]),
             (Roles::PARTICIPLE, &["by", "while", "without", "when"]),
             (Roles::CONJUNCTION, &["but", "whereas", "and", "or"]),
