@@ -88,7 +88,8 @@ impl Attributor {
     }
 
     /// A boundary at the comma at `k` (or at the quote mark after a comma
-    /// inside the marks, `“jobs,” but`): a contrast (", but"), `according
+    /// inside the marks, `“jobs,” but`): a contrast (", but") unless the
+    /// report goes on after it, `according
     /// to`, a comment (", which …"), a participle cue (", adding that"), a
     /// further attribution (", he said") or the subject's next act in a past
     /// form (", opposed his trade deal").
@@ -100,7 +101,13 @@ impl Attributor {
         }
         let n = &p.toks[k + 1];
         if self.words.roles(n.norm).has(Roles::CONJUNCTION) {
-            return Some(k + usize::from(quoted_comma));
+            // "…, and that …", "…, but “…”": the same speaker's next clause
+            // or own words, still under the cue, not the writer's.
+            let same_report = p
+                .toks
+                .get(k + 2)
+                .is_some_and(|a| k + 2 < end && (a.norm == "that" || p.is_mark(a)));
+            return (!same_report).then_some(k + usize::from(quoted_comma));
         }
         if t.text != "," {
             return None;
@@ -163,7 +170,7 @@ impl Attributor {
 
 #[cfg(test)]
 mod tests {
-    use crate::testkit::run;
+    use crate::testkit::{one, run};
 
     #[test]
     fn a_past_act_after_a_comma_ends_the_content() {
@@ -171,5 +178,22 @@ mod tests {
             "She promised to widen the ring road, opposed the new tolls and praised the buses.",
         );
         assert_eq!(f[0].parts, ["to widen the ring road"]);
+    }
+
+    #[test]
+    fn the_report_goes_on_after_a_conjunction_before_that_or_a_quote() {
+        let f = one("The mayor said the bridge would open in May, and that tolls would fall.");
+        assert_eq!(
+            f.parts,
+            ["the bridge would open in May, and that tolls would fall"]
+        );
+        let f = one("She said the ferry was late, but “nobody was hurt at all.”");
+        assert_eq!(
+            f.parts,
+            ["the ferry was late, but “nobody was hurt at all.”"]
+        );
+        // A contrast of the writer's still ends the content.
+        let f = run("She said the ferry was late, but the trains ran on time.");
+        assert_eq!(f[0].parts, ["the ferry was late"]);
     }
 }

@@ -11,7 +11,8 @@
 //!
 //! The other files hold what the rules share: the paragraph view (`para`),
 //! whether a cue word reports speech where it stands (`cue_filter`),
-//! speaker phrases (`phrases`) and where content ends (`clauses`).
+//! speaker phrases (`phrases`) and where content ends (`clauses`, and
+//! `runon` for a quote that carries content past its clause).
 
 pub mod cues;
 pub mod quotes;
@@ -25,6 +26,7 @@ mod labels;
 mod para;
 mod phrases;
 mod quoted;
+mod runon;
 mod unsourced;
 
 use crate::doc::Doc;
@@ -311,6 +313,7 @@ impl Attributor {
                 if overlaps(&st, &out[claims.base..]) {
                     continue;
                 }
+                runon::run_on_to_quote_close(p, &mut st, &claims.quote, &out[claims.base..]);
                 absorb_quotes(p, &mut st, &mut claims.quote);
                 claims.cue[ci] = true;
                 out.push(st);
