@@ -135,8 +135,7 @@ impl Attributor {
             return false;
         };
         let r = self.words.roles(prev.norm);
-        let preposition =
-            r.has(Roles::PREPOSITION) || r.has(Roles::CONNECTOR) || r.has(Roles::SETTING);
+        let preposition = r.has(Roles::PREPOSITION | Roles::CONNECTOR | Roles::SETTING);
         if preposition && !self.skippable(prev) && !r.has(Roles::TIME) {
             return true;
         }

@@ -94,12 +94,9 @@ impl Attributor {
             return true;
         }
         let r = self.words.roles(next.norm);
-        let place = r.has(Roles::PREPOSITION)
-            || r.has(Roles::SETTING)
-            || r.has(Roles::CONNECTOR)
-            || r.has(Roles::TIME)
-            || r.has(Roles::TOPIC)
-            || next.norm == "by";
+        let place = r.has(
+            Roles::PREPOSITION | Roles::SETTING | Roles::CONNECTOR | Roles::TIME | Roles::TOPIC,
+        ) || next.norm == "by";
         !place && !super::para::is_punct(next)
     }
 
@@ -150,7 +147,7 @@ impl Attributor {
             }
             let joins = |k: usize| {
                 let rk = self.words.roles(p.toks[k].norm);
-                rk.has(Roles::CONNECTOR) || rk.has(Roles::SETTING) || rk.has(Roles::LOCATIVE)
+                rk.has(Roles::CONNECTOR | Roles::SETTING | Roles::LOCATIVE)
             };
             if r.has(Roles::DETERMINER) && !r.has(Roles::QUANTIFIER) || t.is_possessive() {
                 if a > floor + 1 && joins(a - 1) && !t.is_possessive() {
@@ -165,7 +162,7 @@ impl Attributor {
         // A preposition opens no subject ("In Iowa, …" stops at the comma).
         while a < end && {
             let r = self.words.roles(p.toks[a].norm);
-            r.has(Roles::CONNECTOR) || r.has(Roles::SETTING) || r.has(Roles::PREPOSITION)
+            r.has(Roles::CONNECTOR | Roles::SETTING | Roles::PREPOSITION)
         } {
             a += 1;
         }
