@@ -82,3 +82,12 @@ pub(crate) fn one(text: &str) -> Found {
     );
     f.remove(0)
 }
+
+/// Each of `texts` must yield no statement.
+#[track_caller]
+pub(crate) fn none(texts: &[&str]) {
+    for text in texts {
+        let found = run(text);
+        assert!(found.is_empty(), "{text}: {:?}", found[0].parts);
+    }
+}

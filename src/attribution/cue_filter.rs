@@ -59,7 +59,7 @@ impl Attributor {
         let cx = self.context(p, i, m);
         if cx.prev.is_some_and(|prev| self.ruled_out_by_prev(prev, m))
             && !self.passive_of(&cx, m)
-            && !(self.cues.get(m).passive && m.form == Form::Past && self.be_before(p, i).is_some())
+            && !self.passive_view(p, i, m)
         {
             return None;
         }
@@ -414,20 +414,17 @@ fn after_quote(p: &Para, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::testkit::{one, run};
+    use crate::testkit::{none, one, run};
 
     #[test]
     fn a_cue_word_after_a_preposition_or_a_number_is_a_noun() {
-        for text in [
+        none(&[
             "Clinton holds a large lead in pledged delegates.",
             "The other states voting Tuesday are Ohio and Illinois.",
             "Twelve of the 13 states hold primaries in March.",
             "It was a politically charged visit to the border.",
             "Thousands of Clinton emails released by the department were read.",
-        ] {
-            let found = run(text);
-            assert!(found.is_empty(), "{text}: {:?}", found[0].parts);
-        }
+        ]);
         // A verb after a subject still reports.
         assert_eq!(
             one("The senator states that the vote will pass.").mention,
@@ -453,16 +450,13 @@ mod tests {
 
     #[test]
     fn an_overt_cue_needs_its_frame_in_the_words() {
-        for text in [
+        none(&[
             "The mayor maintains a comfortable lead in the polls.",
             "The ruling encouraged violence near the stadium.",
             "Voters in Northern states pay more for fuel.",
             "She won 40 more pledged delegates than her rival.",
             "The bank advised Vireo on its takeover of a rival.",
-        ] {
-            let found = run(text);
-            assert!(found.is_empty(), "{text}: {:?}", found[0].parts);
-        }
+        ]);
         let f = one("The mayor maintained that the budget was balanced.");
         assert_eq!(f.parts, ["that the budget was balanced"]);
         let f = one("Officials encouraged residents to leave the coast.");
@@ -477,13 +471,10 @@ mod tests {
 
     #[test]
     fn a_naming_participle_quotes_nobody() {
-        for text in [
+        none(&[
             "She founded a small charity called Open Doors in 2010.",
             "He closed the so-called loophole last year.",
-        ] {
-            let found = run(text);
-            assert!(found.is_empty(), "{text}: {:?}", found[0].parts);
-        }
+        ]);
         let f = one("The mayor called the plan “a disaster.”");
         assert_eq!(f.mention, "The mayor");
         assert_eq!(one("A spokesman called the report “false.”").cue, "called");

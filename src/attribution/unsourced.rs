@@ -30,8 +30,13 @@ impl Attributor {
     /// cue (seem, appear), or a passive cue after a form of "be" ("was
     /// expected", "is widely seen").
     pub(super) fn is_unsourced(&self, p: &Para, ci: usize, m: CueMatch) -> bool {
-        let cue = self.cues.get(m);
-        cue.raising || cue.passive && m.form == Form::Past && self.be_before(p, ci).is_some()
+        self.cues.get(m).raising || self.passive_view(p, ci, m)
+    }
+
+    /// A passive cue after a form of "be": the one case where "be" before a
+    /// past form leaves a cue, not a plain passive.
+    pub(super) fn passive_view(&self, p: &Para, ci: usize, m: CueMatch) -> bool {
+        self.cues.get(m).passive && m.form == Form::Past && self.be_before(p, ci).is_some()
     }
 
     /// The form of "be" before the past form at `ci`, over adverbs and
