@@ -151,7 +151,7 @@ impl Attributor {
         if j == e {
             j = self.skip_addressee(p, m, j, sent.end);
         }
-        while j < sent.end && self.words.roles(p.toks[j].norm).has(Roles::TIME) {
+        while j < sent.end && self.time_word(p, j, sent.end) {
             j += 1;
         }
         if j < sent.end && self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION) {
@@ -464,15 +464,9 @@ impl Attributor {
     /// "about" of "spoke about [her ties]", which belongs to the cue.
     fn past_time_words(&self, p: &Para, mut s: usize, e: usize, sent: &Range<usize>) -> usize {
         while s < sent.end {
-            let r = self.words.roles(p.toks[s].norm);
-            let time = r.has(Roles::TIME) && !r.has(Roles::DETERMINER);
-            // "on" is a time word only before one ("on Monday").
-            if p.toks[s].norm == "on"
-                && !(s + 1 < sent.end && self.words.roles(p.toks[s + 1].norm).has(Roles::TIME))
-            {
-                break;
-            }
-            if !(time || matches!(p.toks[s].text, ":" | ",") || s == e && p.toks[s].norm == "about")
+            if !(self.time_word(p, s, sent.end)
+                || matches!(p.toks[s].text, ":" | ",")
+                || s == e && p.toks[s].norm == "about")
             {
                 break;
             }
@@ -543,4 +537,25 @@ fn gerund_as_noun(p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>, partici
         && !participle
         && ci > sent.start
         && !PROGRESSIVE_BE.contains(&p.toks[ci - 1].norm)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::one;
+
+    #[test]
+    fn a_closing_description_needs_no_listed_head() {
+        let f = one("Title\n\nThe job marks his return to politics, a longtime friend said.");
+        assert_eq!(f.mention, "a longtime friend");
+        assert_eq!(f.parts, ["The job marks his return to politics"]);
+        let f = one("Title\n\nThe road will close in May, one neighbour said on Friday.");
+        assert_eq!(f.mention, "one neighbour");
+    }
+
+    #[test]
+    fn on_before_a_place_ends_the_attribution() {
+        let f = one("Title\n\nThe plan was dead, he said Wednesday morning on national radio.");
+        assert_eq!(f.mention, "he");
+        assert_eq!(f.parts, ["The plan was dead"]);
+    }
 }

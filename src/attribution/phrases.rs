@@ -218,6 +218,24 @@ impl Attributor {
         self.words.roles(t.norm).has(Roles::SKIP) || NEGATION.contains(&t.norm)
     }
 
+    /// Whether token `k` (before `end`) is a time word after a cue: "on",
+    /// "late" and the other openers of a time phrase only before a time
+    /// word or a number ("said on Monday", "said late Tuesday"); "he said
+    /// on MSNBC" names a place.
+    pub(super) fn time_word(&self, p: &Para, k: usize, end: usize) -> bool {
+        let r = self.words.roles(p.toks[k].norm);
+        if !r.has(Roles::TIME) || r.has(Roles::DETERMINER) {
+            return false;
+        }
+        if !r.has(Roles::TIME_OPENER) {
+            return true;
+        }
+        p.toks[..end].get(k + 1).is_some_and(|n| {
+            self.words.roles(n.norm).has(Roles::TIME)
+                || n.norm.starts_with(|c: char| c.is_ascii_digit())
+        })
+    }
+
     /// The speaker mention ending right before the cue at `ci` (skipping
     /// auxiliaries and adverbs, and a parenthetical such as ", in a statement
     /// to Reuters,"). Includes an appositive: "A spokesperson for Hamas,
@@ -500,10 +518,40 @@ impl Attributor {
         }
         let t = &p.toks[first];
         let opens = self.words.roles(t.norm).has(Roles::DETERMINER) || t.is_cap();
-        if !opens || !self.has_head(p, first, ci) || p.has_that_or_quote(first, ci) {
+        let head = self.has_head(p, first, ci) || self.plain_description(p, first, ci);
+        if !opens || !head || p.has_that_or_quote(first, ci) {
             return None;
         }
         Some(p.span(first, ci))
+    }
+
+    /// "a longtime friend", "one neighbour": a determiner and up to four
+    /// plain lower-case words, a description whose head no list holds.
+    /// Only between a comma and a closing cue is that enough to make a
+    /// speaker.
+    fn plain_description(&self, p: &Para, a: usize, b: usize) -> bool {
+        let det = &p.toks[a];
+        let plain = |t: &Tok| {
+            let r = self.words.roles(t.norm);
+            !t.is_cap()
+                && t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !r.has(
+                    Roles::STOP
+                        | Roles::FUNCTION
+                        | Roles::PREPOSITION
+                        | Roles::CONNECTOR
+                        | Roles::SKIP
+                        | Roles::RELATIVE
+                        | Roles::CONJUNCTION,
+                )
+                && !BE.contains(&t.norm)
+                && self.words.pronoun(t.norm).is_none()
+                && self.cues.match_any_at(&[t.norm]).is_none()
+        };
+        !det.is_cap()
+            && self.words.roles(det.norm).has(Roles::DETERMINER)
+            && (2..=5).contains(&(b - a))
+            && p.toks[a + 1..b].iter().all(plain)
     }
 }
 

@@ -226,7 +226,7 @@ impl Attributor {
         if !p.title_case_at(ci) {
             e = self.skip_addressee(p, m, e, k);
         }
-        while e < k && self.words.roles(p.toks[e].norm).has(Roles::TIME) {
+        while e < k && self.time_word(p, e, k) {
             e += 1;
         }
         (e == k && self.cues.get(m).introduces_quote).then_some((ci, m))
