@@ -283,7 +283,9 @@ impl Attributor {
                     continue;
                 }
             }
-            if p.quote_words(q) < 4 || is_heading(p, q) {
+            let short =
+                p.quote_words(q) < 4 && !self.short_sentence_after_quote(p, q, &out[base..]);
+            if short || is_heading(p, q) {
                 continue; // scare quotes, titles, single words
             }
             match self.quote_in_sentence(p, q, out, base) {
@@ -292,6 +294,33 @@ impl Attributor {
             }
             claims.quote[qi] = true;
         }
+    }
+
+    /// `“I can't vote for him,” said Symms. “He's an embarrassment.”`: a
+    /// short quote is no scare quote when it is a sentence of its own
+    /// (opening its sentence with a capital, closing with a stop) right
+    /// after a quote the paragraph has attributed, which it continues.
+    fn short_sentence_after_quote(&self, p: &Para, q: &Quote, found: &[Statement]) -> bool {
+        let open = p.tok_at(q.outer.start);
+        let sent = p.sent_of(open);
+        let text = q.content.slice(p.text).trim_end();
+        let opens = p.toks[sent.start].span.start >= q.outer.start
+            && text.starts_with(char::is_uppercase)
+            && text.ends_with(['.', '?', '!'])
+            && p.quote_words(q) >= 2;
+        opens
+            && found.iter().any(|st| {
+                st.kind == Kind::Direct
+                    && st.cue.is_some()
+                    && st.parts.last().is_some_and(|a| a.end <= q.outer.start)
+                    && p.quotes.iter().any(|o| {
+                        o.content == st.parts[st.parts.len() - 1]
+                            && !p.toks[p.tok_at(o.outer.end)..open]
+                                .iter()
+                                .any(|t| p.is_mark(t))
+                            && p.tok_at(o.outer.end) < open
+                    })
+            })
     }
 
     /// A quote inside a sentence whose cue was not found: the sentence from
@@ -467,4 +496,36 @@ fn is_heading(p: &Para, q: &Quote) -> bool {
         .filter(|t| t.is_word() && t.text.chars().count() >= 4)
         .all(|t| t.is_cap());
     whole && p.words(a, b) < 7 && (title || single)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::run;
+
+    #[test]
+    fn a_short_sentence_quote_continues_the_quote_before_it() {
+        let f = run("Title\n\n“There was chaos on the road,” Bouhlel said. “Bodies everywhere.”");
+        assert_eq!(
+            f.len(),
+            1,
+            "{:?}",
+            f.iter().map(|x| &x.parts).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            f[0].parts,
+            ["There was chaos on the road,", "Bodies everywhere."]
+        );
+    }
+
+    #[test]
+    fn short_quotes_that_are_no_sentence_stay_scare_quotes() {
+        for text in [
+            "Title\n\n“We will appeal,” she said. The ruling was “plain wrong.”",
+            "Title\n\n“We will appeal,” she said. “Shame.”",
+        ] {
+            let f = run(text);
+            assert_eq!(f.len(), 1, "{text}");
+            assert_eq!(f[0].parts, ["We will appeal,"], "{text}");
+        }
+    }
 }
