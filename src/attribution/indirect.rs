@@ -9,7 +9,7 @@ use crate::span::Span;
 
 use super::cues::{CueMatch, Form};
 use super::para::{is_punct, Para};
-use super::phrases::looks_plural;
+use super::phrases::{looks_plural, paren_after};
 use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
 /// Forms of "be" that make a gerund after them a progressive verb ("was
@@ -117,7 +117,10 @@ impl Attributor {
             let mention = if e < sent.end && self.words.pronoun(p.toks[e].norm).is_some() {
                 Some(p.toks[e].span)
             } else {
-                self.np_right(p, e, sent.end).map(|(a, b)| p.span(a, b))
+                self.np_right(p, e, sent.end).map(|(a, b)| {
+                    let b = paren_after(p, b, sent.end).unwrap_or(b);
+                    p.span(a, b)
+                })
             };
             return Some((ci - 1, mention?));
         }

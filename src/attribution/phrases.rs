@@ -255,6 +255,12 @@ impl Attributor {
         if end == floor {
             return None;
         }
+        // "Sen. Ann Roe (R-Ky.) said": a party and state tag, or another
+        // short parenthetical, closes the mention it belongs to.
+        if let Some(open) = paren_before(p, end, floor) {
+            let (a, _) = self.np_left(p, open, floor)?;
+            return Some(p.span(a, end));
+        }
         let t = &p.toks[end - 1];
         if self.words.pronoun(t.norm).is_some() || self.words.roles(t.norm).has(Roles::RELATIVE) {
             return Some(t.span);
@@ -569,6 +575,34 @@ fn earlier_speaker(p: &Para, ci: usize, sent_start: usize, earlier: &[Statement]
         })
         .max_by_key(|st| st.cue.as_ref().map(|c| c.span.start))
         .and_then(|st| st.mention)
+}
+
+/// The longest parenthetical a mention takes: "(R-Ky.)", "(D-N.Y.)",
+/// "(pictured)".
+const MAX_PAREN: usize = 8;
+
+/// The opening bracket of a short parenthetical that ends right before
+/// token `end` and opens after `floor`.
+fn paren_before(p: &Para, end: usize, floor: usize) -> Option<usize> {
+    let close = end
+        .checked_sub(1)
+        .filter(|&k| k > floor && p.toks[k].text == ")")?;
+    (close.saturating_sub(MAX_PAREN).max(floor + 1)..close)
+        .rev()
+        .take_while(|&k| p.toks[k].text != ")")
+        .find(|&k| p.toks[k].text == "(")
+}
+
+/// Past a short parenthetical that opens at token `b` (before `limit`):
+/// the index after its closing bracket.
+pub(super) fn paren_after(p: &Para, b: usize, limit: usize) -> Option<usize> {
+    if b >= limit || p.toks[b].text != "(" {
+        return None;
+    }
+    (b + 1..(b + MAX_PAREN).min(limit))
+        .take_while(|&k| p.toks[k].text != "(")
+        .find(|&k| p.toks[k].text == ")")
+        .map(|k| k + 1)
 }
 
 /// A word that looks like a plural noun: "residents", "forecasters", not

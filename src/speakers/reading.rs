@@ -37,9 +37,24 @@ impl SpeakerResolver {
                 return r;
             }
         }
+        // A parenthetical says where the speaker is from or what they are
+        // ("Sen. Ann Roe (R-Ky.)"): no name of theirs, so it is not read.
+        let mut depth = 0usize;
+        let plain: Vec<Tok> = toks
+            .iter()
+            .filter(|t| {
+                match t.text {
+                    "(" => depth += 1,
+                    ")" => depth = depth.saturating_sub(1),
+                    _ => return depth == 0,
+                }
+                false
+            })
+            .copied()
+            .collect();
         // Split at commas: NP, appositive.
-        let segments: Vec<&[Tok]> = toks
-            .split(|t| t.text == "," || t.text == "(" || t.text == ")")
+        let segments: Vec<&[Tok]> = plain
+            .split(|t| t.text == ",")
             .filter(|s| !s.is_empty())
             .collect();
         r.appositive = segments.len() > 1;

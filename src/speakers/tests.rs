@@ -198,3 +198,22 @@ fn a_place_after_a_plural_head_is_its_affiliation() {
     assert_eq!(f.mention, "Medics in Tigray");
     assert_eq!(f.affiliation, "Tigray");
 }
+
+#[test]
+fn a_party_and_state_tag_belongs_to_the_mention_but_names_nobody() {
+    for (text, content) in [
+        (
+            "Last year, after the vote, Sen. Ann Roe (R-Ky.) said the bill was dead.",
+            "the bill was dead",
+        ),
+        (
+            "The bill was dead, said Sen. Ann Roe (R-Ky.).",
+            "The bill was dead",
+        ),
+    ] {
+        let f = one(text);
+        assert_eq!(f.mention, "Sen. Ann Roe (R-Ky.)", "{text}");
+        assert_eq!((f.speaker.as_str(), f.title.as_str()), ("Ann Roe", "Sen."));
+        assert_eq!(f.parts, [content]);
+    }
+}
