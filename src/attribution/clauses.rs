@@ -8,7 +8,7 @@ use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 
 use super::cues::{CueMatch, Form};
-use super::para::{Para, AUX};
+use super::para::{Para, AUX, BE};
 use super::Attributor;
 
 /// Coordinators after which a further statement may begin ("… and
@@ -126,7 +126,34 @@ impl Attributor {
             self.any_cue_at(p, k + 1)
                 .is_some_and(|m| m.form == Form::Past)
         };
-        (according() || n.norm == "which" || gerund() || attribution() || next_act()).then_some(k)
+        let comment = || n.norm == "which" && !self.relative_in_subject(p, s, k, end);
+        (according() || comment() || gerund() || attribution() || next_act()).then_some(k)
+    }
+
+    /// "said the plan, which was drafted in May, is a disaster": a relative
+    /// clause after the bare subject of the reported clause (no verb yet
+    /// between the content's start `s` and the comma at `k`), closed by a
+    /// second comma before its verb, is inside the report, not a comment on
+    /// it.
+    fn relative_in_subject(&self, p: &Para, s: usize, k: usize, end: usize) -> bool {
+        let verbless = (s..k).all(|j| {
+            let t = &p.toks[j];
+            let plain = t.is_cap() || !(t.norm.ends_with("ed") || AUX.contains(&t.norm));
+            plain
+                && !p.is_mark(t)
+                && !self.words.roles(t.norm).has(Roles::CLAUSE | Roles::SKIP)
+                && (j == s || t.norm != "that")
+                && self.cue_at(p, j).is_none()
+        });
+        if !verbless || k - s > 8 {
+            return false;
+        }
+        let Some(close) = (k + 2..end.min(k + 24)).find(|&j| p.toks[j].text == ",") else {
+            return false;
+        };
+        p.toks.get(close + 1).is_some_and(|v| {
+            close + 1 < end && (AUX.contains(&v.norm) || p.is_mark(v) || BE.contains(&v.norm))
+        })
     }
 
     /// The first cue from token `first` on, within six tokens of `from`,
@@ -195,5 +222,27 @@ mod tests {
         // A contrast of the writer's still ends the content.
         let f = run("She said the ferry was late, but the trains ran on time.");
         assert_eq!(f[0].parts, ["the ferry was late"]);
+    }
+
+    #[test]
+    fn a_relative_clause_inside_the_reported_subject_does_not_end_it() {
+        let f = one("He said the plan, which was drafted in May, is “a disaster for farmers.”");
+        assert_eq!(
+            f.parts,
+            ["the plan, which was drafted in May, is “a disaster for farmers.”"]
+        );
+        assert_eq!(f.kind, "mixed");
+        // A comment on the object still ends it.
+        let f = one("He criticized the plan, which was drafted in May.");
+        assert_eq!(f.parts, ["the plan"]);
+    }
+
+    #[test]
+    fn alternatives_after_or_stay_in_the_report() {
+        let f = one("She said they were leaning toward Ruiz, or simply opposed to Holm.");
+        assert_eq!(
+            f.parts,
+            ["they were leaning toward Ruiz, or simply opposed to Holm"]
+        );
     }
 }
