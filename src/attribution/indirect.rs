@@ -493,12 +493,25 @@ impl Attributor {
         if !self.cues.get(m).takes_clause {
             end = self.object_end(p, s, end);
         }
-        if asked {
+        if asked || self.in_fronted_clause(p, s, sent) {
             end = (s + 1..end)
                 .find(|&k| p.toks[k].text == "," && p.quote_at(p.toks[k].span.start).is_none())
                 .unwrap_or(end);
         }
         end
+    }
+
+    /// "When Ruiz noted that fares had doubled, the board gave in": content
+    /// starting at `s` inside a subordinate clause that opens the sentence
+    /// ends at the clause's comma; the main clause after it is the
+    /// writer's. Not "As Reuters reported, …", whose content follows the
+    /// comma.
+    fn in_fronted_clause(&self, p: &Para, s: usize, sent: &Range<usize>) -> bool {
+        let first = (sent.start..s).find(|&k| !p.is_mark(&p.toks[k]));
+        first.is_some_and(|k| {
+            self.words.roles(p.toks[k].norm).has(Roles::SUBORDINATOR)
+                && !p.toks[k..s].iter().any(|t| t.text == ",")
+        })
     }
 
     /// "… that Apple holds $215 billion offshore; Nike holds …": a clause
@@ -560,5 +573,14 @@ mod tests {
         let f = one("Title\n\nThe plan was dead, he said Wednesday morning on national radio.");
         assert_eq!(f.mention, "he");
         assert_eq!(f.parts, ["The plan was dead"]);
+    }
+
+    #[test]
+    fn a_report_in_a_fronted_clause_ends_at_its_comma() {
+        let f = one("Title\n\nWhen Ruiz noted that fares had doubled, the board gave in.");
+        assert_eq!(f.parts, ["that fares had doubled"]);
+        let f = one("Title\n\nAs Reuters reported, the fares had doubled, and the board gave in.");
+        assert_eq!(f.mention, "Reuters");
+        assert_eq!(f.parts, ["the fares had doubled"]);
     }
 }
