@@ -368,7 +368,13 @@ impl Attributor {
     /// object before "that" and past time words, or at the "that" after a
     /// setting. `None` when no content is left, or when a quote follows
     /// that ends the sentence: a direct quote, for the quote rules.
-    fn content_start(&self, p: &Para, e: usize, m: CueMatch, sent: &Range<usize>) -> Option<usize> {
+    pub(super) fn content_start(
+        &self,
+        p: &Para,
+        e: usize,
+        m: CueMatch,
+        sent: &Range<usize>,
+    ) -> Option<usize> {
         let mut s = self.past_object_before_that(p, e, sent);
         if s == e {
             s = self.past_addressee_before_clause(p, e, m, sent);

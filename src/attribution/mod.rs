@@ -21,6 +21,7 @@ mod according;
 mod clauses;
 mod cue_filter;
 mod form;
+mod fronted;
 mod indirect;
 mod labels;
 mod para;
@@ -306,7 +307,9 @@ impl Attributor {
                         (pass == 2).then(|| self.unsourced_view(p, ci, m)).flatten()
                     }
                     (1, false) => self.content_then_cue(p, ci, m),
-                    (2, false) => self.cue_then_content(p, ci, m, &out[claims.base..]),
+                    (2, false) => self
+                        .fronted_participle(p, ci, m)
+                        .or_else(|| self.cue_then_content(p, ci, m, &out[claims.base..])),
                     _ => None,
                 };
                 let Some(mut st) = st else { continue };
