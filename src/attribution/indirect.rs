@@ -31,6 +31,14 @@ impl Attributor {
             return None;
         }
         let continues = j + 1 < sent.end && p.toks[j].text == ",";
+        // "At CPAC, Hannity asked Kasich, who trails, to lay out …": a
+        // relative clause after the comma describes the addressee; the
+        // cue's own content comes after it.
+        // After an inverted speaker ("…, said Ms. Roe, who …") it is hers.
+        let inverted = mention.start > p.toks[ci].span.start;
+        if continues && !inverted && self.words.roles(p.toks[j + 1].norm).has(Roles::RELATIVE) {
+            return None;
+        }
         let s = p.after_intro(sent.start, comma, 1);
         // "In his speech, Graham said …": an introductory phrase is no content.
         let first = &p.toks[s];
@@ -157,7 +165,11 @@ impl Attributor {
         while j < sent.end && self.time_word(p, j, sent.end) {
             j += 1;
         }
-        if j < sent.end && self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION) {
+        // "…, Germany has pledged to bolster its army, …": the infinitive
+        // of a cue that takes one is its content, no setting to step over.
+        let infinitive =
+            p.toks[j.min(sent.end - 1)].norm == "to" && self.cues.get(m).takes_infinitive;
+        if j < sent.end && !infinitive && self.words.roles(p.toks[j].norm).has(Roles::PREPOSITION) {
             if let Some(c) = (j + 1..(j + 8).min(sent.end)).find(|&c| p.toks[c].text == ",") {
                 if !p.has_that_or_quote(j, c) {
                     j = c;
@@ -224,14 +236,16 @@ impl Attributor {
 
     /// "The museum, Mr. Obama said, would make visitors …": the sentence
     /// goes on after the attribution, as a second part, unless a statement
-    /// of its own opens there (a participle cue, `according to`, a quote).
+    /// of its own opens there (a participle cue, `according to`, a quote),
+    /// or a relative clause on the speaker ("…, said Ms. Roe, who …").
     fn second_part(&self, p: &Para, j: usize, sent: &Range<usize>) -> Option<Span> {
         if !(j < sent.end && p.toks[j].text == "," && j + 1 < sent.end) {
             return None;
         }
         let n = j + 1;
         let gerund = self.cue_at(p, n).is_some_and(|m| m.form == Form::Gerund);
-        if gerund || self.opens_according(p, n) || p.is_mark(&p.toks[n]) {
+        let relative = self.words.roles(p.toks[n].norm).has(Roles::RELATIVE);
+        if gerund || relative || self.opens_according(p, n) || p.is_mark(&p.toks[n]) {
             return None;
         }
         let end = self.clause_end(p, n, sent.end);
@@ -588,5 +602,17 @@ mod tests {
         let f = one("Title\n\nAs Reuters reported, the fares had doubled, and the board gave in.");
         assert_eq!(f.mention, "Reuters");
         assert_eq!(f.parts, ["the fares had doubled"]);
+    }
+
+    #[test]
+    fn an_opening_phrase_is_no_content_of_a_cue_with_its_own() {
+        let f = one("Title\n\nAs rivals rearm, the government has pledged to double its army, ending years of neutrality.");
+        assert_eq!(f.parts, ["to double its army, ending years of neutrality"]);
+        let f = one("Title\n\nAt the forum, the host asked Ms. Vance, who trails in the polls, to explain her plan.");
+        assert_eq!(f.mention, "the host");
+        assert!(f.parts[0].starts_with("Ms. Vance"), "{:?}", f.parts);
+        // An inverted speaker's relative clause is still the speaker's.
+        let f = one("Title\n\nThe rules are unfair, said Ana Ruiz, who chairs the board.");
+        assert_eq!(f.parts, ["The rules are unfair"]);
     }
 }

@@ -18,6 +18,11 @@ const SEPARATORS: &[&str] = &[",", "—", "–"];
 /// Single marks that open a quote (not the wire style's doubled ones).
 const SINGLE_OPENERS: &[char] = &['\'', '‘', '`', '‚', '‹'];
 
+/// Words a title leaves in lower case ("Guardians of the Galaxy").
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "is", "de",
+];
+
 /// What stands before a quote that its cue introduces (`X said: “…”`).
 const INTRODUCERS: &[&str] = &[":", ","];
 
@@ -495,12 +500,29 @@ fn is_heading(p: &Para, q: &Quote) -> bool {
         .iter()
         .filter(|t| t.is_word() && t.text.chars().count() >= 4)
         .all(|t| t.is_cap());
-    whole && p.words(a, b) < 7 && (title || single)
+    // "the “Red Neck Country Club” honkytonk", "“Guardians of the Galaxy,”":
+    // a short Title Case quote inside a sentence that is not itself in
+    // Title Case names a work, a show or a place; nobody says it.
+    // Every word capitalised but the small ones titles leave in lower case:
+    // "Lock her up!" and "That's the way it is" are said.
+    let words = || p.toks[a..b].iter().filter(|t| t.is_word());
+    let titled = words().all(|t| t.is_cap() || TITLE_SMALL.contains(&t.norm));
+    let capitals = words().filter(|t| t.is_cap()).count();
+    let named = !whole && titled && capitals >= 2 && p.words(a, b) < 8 && !p.title_case_at(a);
+    named || whole && p.words(a, b) < 7 && (title || single)
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::testkit::run;
+    use crate::testkit::{none, run};
+
+    #[test]
+    fn a_title_case_quote_in_running_text_names_a_work() {
+        none(&[
+            "Title\n\nShe starred in “Wolves of the Northern Coast” before moving to Lyon.",
+            "Title\n\nThe band played at the “Blue Harbor Music Hall” downtown all summer.",
+        ]);
+    }
 
     #[test]
     fn a_short_sentence_quote_continues_the_quote_before_it() {
