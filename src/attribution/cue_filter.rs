@@ -10,7 +10,8 @@ use crate::lexicon::words::{EntityKind, Roles};
 
 use super::cues::{CueMatch, CueType, Form};
 use super::para::{Para, AUX, BE};
-use super::phrases::looks_plural;
+use super::phrases::{looks_plural, HYPHENS};
+use super::subjects::PARTITIVE_RELATIVE;
 use super::{Attributor, CueRef};
 
 /// Indefinite articles: a singular phrase ("a Reuters report").
@@ -55,6 +56,9 @@ impl Attributor {
         };
         if self.cues.get(m).according {
             return Some(m);
+        }
+        if compound_follows(p, i + m.len) {
+            return None;
         }
         let cx = self.context(p, i, m);
         if cx.prev.is_some_and(|prev| self.ruled_out_by_prev(prev, m))
@@ -244,6 +248,7 @@ impl Attributor {
         aux || self.plural_subject(p, cx)
             || self.coordinated_subject(p, cx)
             || self.plural_head_before_connector(p, cx)
+            || self.qualified_subject(p, cx)
             || self
                 .past_aside(p, cx)
                 .is_some_and(|cx| self.base_has_subject(p, &cx))
@@ -290,6 +295,18 @@ impl Attributor {
             || a >= cx.sent.start + 2 && connector(a - 1) && looks_plural(&p.toks[a - 2])
     }
 
+    /// "Proponents of the bill say": a plural head and its phrase; "critics
+    /// of the harbour plan say" ends in a noun that a cue word follows.
+    fn qualified_subject(&self, p: &Para, cx: &Context) -> bool {
+        let noun = cx
+            .next
+            .is_some_and(|n| self.cues.match_any_at(&[n.norm]).is_some());
+        !noun
+            && cx
+                .prev_k
+                .is_some_and(|k| self.qualified_plural(p, k + 1, cx.sent.start).is_some())
+    }
+
     /// A plural pronoun or group noun, a first or second person, or a
     /// plural-looking word that no "a" or "an" shortly before makes
     /// singular ("A recent Reuters report").
@@ -299,6 +316,10 @@ impl Attributor {
                 .pronoun(t.norm)
                 .is_some_and(|pr| pr.plural || pr.person < 3)
                 || self.words.head_kind(t.norm) == Some(EntityKind::Group)
+                // "critics who say", "many of whom say"
+                || self.words.roles(t.norm).has(Roles::RELATIVE)
+                || PARTITIVE_RELATIVE.contains(&t.norm)
+                    && cx.prev_k.is_some_and(|k| self.partitive_start(p, k, cx.sent.start) < k)
                 // "many say", "a third say", "42% say", "those surveyed say"
                 || cx.prev_k.is_some_and(|k| self.count_head(p, k, cx.sent.start))
                 || (t.norm.ends_with('s')
@@ -396,6 +417,18 @@ fn participle_follows(next: Option<&Tok>) -> bool {
     })
 }
 
+/// "post-Iowa", "call-in": a hyphen joined to the cue and to the word after
+/// it makes the cue the first piece of a compound word, no verb.
+fn compound_follows(p: &Para, j: usize) -> bool {
+    let (Some(h), Some(n)) = (p.toks.get(j), p.toks.get(j + 1)) else {
+        return false;
+    };
+    HYPHENS.contains(&h.text)
+        && j > 0
+        && p.toks[j - 1].span.end == h.span.start
+        && h.span.end == n.span.start
+}
+
 /// Punctuation that ends a closing attribution (`…, she maintained.`).
 fn is_punct_end(t: &str) -> bool {
     matches!(t, "," | "." | ":" | ";" | "?" | "!")
@@ -478,6 +511,22 @@ mod tests {
         let f = one("The mayor called the plan “a disaster.”");
         assert_eq!(f.mention, "The mayor");
         assert_eq!(one("A spokesman called the report “false.”").cue, "called");
+    }
+
+    #[test]
+    fn a_cue_word_before_a_joined_hyphen_is_part_of_a_compound() {
+        none(&["Signs of his quiet post-war calm were gone."]);
+    }
+
+    #[test]
+    fn a_base_form_after_a_qualified_plural_reports_unless_a_cue_follows() {
+        let f = one("Critics of the harbour plan warn it will cost jobs.");
+        assert_eq!(
+            (f.mention.as_str(), f.cue.as_str()),
+            ("Critics of the harbour plan", "warn")
+        );
+        let f = one("Traders, many of whom warn of losses, met on Monday.");
+        assert_eq!(f.mention, "many of whom");
     }
 
     #[test]

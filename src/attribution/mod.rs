@@ -28,6 +28,7 @@ mod para;
 mod phrases;
 mod quoted;
 mod runon;
+mod subjects;
 mod unsourced;
 
 use crate::doc::Doc;

@@ -12,6 +12,7 @@ use crate::span::Span;
 
 use super::cues::CueMatch;
 use super::para::{is_punct, Para, BE};
+use super::subjects::PARTITIVE_RELATIVE;
 use super::{Attributor, Statement};
 
 /// Negation between a subject and its verb ("did not say").
@@ -262,111 +263,38 @@ impl Attributor {
             return Some(p.span(a, end));
         }
         let t = &p.toks[end - 1];
-        if self.words.pronoun(t.norm).is_some() || self.words.roles(t.norm).has(Roles::RELATIVE) {
-            return Some(t.span);
-        }
         if t.text == "," {
             return self.speaker_before_commas(p, end - 1, floor);
         }
-        let (a, b) = self
-            .np_left(p, end, floor)
-            .or_else(|| self.plain_subject(p, end, floor))?;
+        let single =
+            self.words.pronoun(t.norm).is_some() || self.words.roles(t.norm).has(Roles::RELATIVE);
+        let qualified = || self.qualified_plural(p, end, floor);
+        let (a, b) = if single || PARTITIVE_RELATIVE.contains(&t.norm) {
+            // "those close to him": an object pronoun ends a longer phrase.
+            qualified().unwrap_or((end - 1, end))
+        } else {
+            self.subject_phrase_left(p, end, floor)?
+        };
+        // "many of whom", "some of the women": the count is the subject.
+        let a = self.partitive_start(p, a, floor);
+        if a == end - 1 && !single && PARTITIVE_RELATIVE.contains(&t.norm) {
+            return None;
+        }
         Some(p.span(a, b))
     }
 
-    /// "forecasters say", "many said", "those surveyed say", "nearly a
-    /// third say", "42% say": a speaker with no name, title or listed head
-    /// noun, which only its place right before a cue shows. Read back from
-    /// its last word over determiners, modifiers and numbers.
-    fn plain_subject(&self, p: &Para, end: usize, floor: usize) -> Option<(usize, usize)> {
-        let k = end.checked_sub(1).filter(|&k| k >= floor)?;
-        let head = self.words.roles(p.toks[k].norm).has(Roles::QUANTIFIER)
-            || self.count_head(p, k, floor)
-            || self.plain_plural(&p.toks[k]);
-        if !head {
-            return None;
+    /// The noun phrase ending at `end`: a name or listed head, a plain
+    /// subject, or a plural head with its phrase ("proponents of the new
+    /// bill"), whichever reaches furthest back.
+    fn subject_phrase_left(&self, p: &Para, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let near = self
+            .np_left(p, end, floor)
+            .or_else(|| self.plain_subject(p, end, floor));
+        match (near, self.qualified_plural(p, end, floor)) {
+            (Some(n), Some(q)) if q.0 < n.0 => Some(q),
+            (None, q) => q,
+            (n, _) => n,
         }
-        let mut a = k;
-        // `i < a`: adjectives of no list read past, right before the head,
-        // which only a determiner before them makes part of the phrase ("the
-        // latest figures show"): without one they may be the end of a clause.
-        let mut i = k;
-        while i > floor {
-            let w = &p.toks[i - 1];
-            let r = self.words.roles(w.norm);
-            let joins = r.has(Roles::DETERMINER)
-                || r.has(Roles::QUANTIFIER)
-                || r.has(Roles::MODIFIER)
-                || r.has(Roles::APPROXIMATE)
-                || r.has(Roles::SHARE)
-                || w.norm.chars().all(|c| c.is_ascii_digit());
-            if joins && (i == a || r.has(Roles::DETERMINER)) {
-                i -= 1;
-                a = i;
-            } else if !joins && a == k && k - i < 2 && self.plain_adjective(w) {
-                i -= 1;
-            } else {
-                break;
-            }
-        }
-        Some((a, end))
-    }
-
-    /// Whether token `k` ends a plural subject by its word alone: "many",
-    /// "a third", "42%", "those surveyed" (a base form agrees with it).
-    pub(super) fn count_head(&self, p: &Para, k: usize, floor: usize) -> bool {
-        let t = &p.toks[k];
-        let r = self.words.roles(t.norm);
-        r.has(Roles::PLURAL)
-            || r.has(Roles::SHARE)
-            || t.norm.ends_with('%')
-            || t.norm.ends_with("ed") && k > floor && p.toks[k - 1].norm == "those"
-    }
-
-    /// A lower-case word that may be an adjective of no list ("latest",
-    /// "independent"): none of the small words, pronouns or cues, and no
-    /// plural ("the lies hucksters tell" has two nouns).
-    fn plain_adjective(&self, t: &Tok) -> bool {
-        let r = self.words.roles(t.norm);
-        !t.is_cap()
-            && !looks_plural(t)
-            && t.norm.len() > 2
-            && t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !r.has(
-                Roles::STOP
-                    | Roles::FUNCTION
-                    | Roles::PREPOSITION
-                    | Roles::SKIP
-                    | Roles::TIME
-                    | Roles::SETTING
-                    | Roles::CONNECTOR
-                    | Roles::LOCATIVE
-                    | Roles::RELATIVE
-                    | Roles::CONJUNCTION,
-            )
-            && !BE.contains(&t.norm)
-            && self.words.pronoun(t.norm).is_none()
-            && self.cues.match_any_at(&[t.norm]).is_none()
-    }
-
-    /// A lower-case plural noun of no list ("forecasters", "economists").
-    fn plain_plural(&self, t: &Tok) -> bool {
-        let r = self.words.roles(t.norm);
-        let n = t.norm;
-        !t.is_cap()
-            && looks_plural(t)
-            && ![
-                Roles::STOP,
-                Roles::FUNCTION,
-                Roles::PREPOSITION,
-                Roles::SKIP,
-                Roles::TIME,
-                Roles::SETTING,
-            ]
-            .iter()
-            .any(|&x| r.has(x))
-            && self.words.pronoun(n).is_none()
-            && self.cues.match_any_at(&[n]).is_none()
     }
 
     /// Whether token `k` stands between a speaker and its cue: an auxiliary,

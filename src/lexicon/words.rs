@@ -12,43 +12,45 @@ use crate::lexicon::{unique, Lexicons};
 
 /// Roles of a word in `lexicons/mention_words.tsv` (a word may have several).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Roles(u32);
+pub struct Roles(u64);
 
 impl Roles {
-    pub const DETERMINER: u32 = 1;
-    pub const MODIFIER: u32 = 1 << 1;
-    pub const PARTICLE: u32 = 1 << 2;
-    pub const CONNECTOR: u32 = 1 << 3;
-    pub const SKIP: u32 = 1 << 4;
-    pub const TIME: u32 = 1 << 5;
-    pub const STOP: u32 = 1 << 6;
-    pub const RELATIVE: u32 = 1 << 7;
-    pub const PREPOSITION: u32 = 1 << 8;
-    pub const ANAPHORIC: u32 = 1 << 9;
-    pub const SETTING: u32 = 1 << 10;
-    pub const FUNCTION: u32 = 1 << 11;
-    pub const ASIDE: u32 = 1 << 12;
-    pub const SUBORDINATOR: u32 = 1 << 13;
-    pub const QUANTIFIER: u32 = 1 << 14;
-    pub const PLURAL: u32 = 1 << 15;
-    pub const ADVERB: u32 = 1 << 16;
-    pub const PARTICIPLE: u32 = 1 << 17;
-    pub const CONJUNCTION: u32 = 1 << 18;
-    pub const CLAUSE: u32 = 1 << 19;
-    pub const PREDICATE: u32 = 1 << 20;
-    pub const MEDIUM: u32 = 1 << 21;
-    pub const ELISION: u32 = 1 << 22;
-    pub const FINITE: u32 = 1 << 23;
-    pub const SHARE: u32 = 1 << 24;
-    pub const APPROXIMATE: u32 = 1 << 25;
-    pub const TIME_OPENER: u32 = 1 << 26;
-    pub const LOCATIVE: u32 = 1 << 27;
-    pub const TOPIC: u32 = 1 << 28;
-    pub const LABEL: u32 = 1 << 29;
-    pub const MANNER: u32 = 1 << 30;
+    pub const DETERMINER: u64 = 1;
+    pub const MODIFIER: u64 = 1 << 1;
+    pub const PARTICLE: u64 = 1 << 2;
+    pub const CONNECTOR: u64 = 1 << 3;
+    pub const SKIP: u64 = 1 << 4;
+    pub const TIME: u64 = 1 << 5;
+    pub const STOP: u64 = 1 << 6;
+    pub const RELATIVE: u64 = 1 << 7;
+    pub const PREPOSITION: u64 = 1 << 8;
+    pub const ANAPHORIC: u64 = 1 << 9;
+    pub const SETTING: u64 = 1 << 10;
+    pub const FUNCTION: u64 = 1 << 11;
+    pub const ASIDE: u64 = 1 << 12;
+    pub const SUBORDINATOR: u64 = 1 << 13;
+    pub const QUANTIFIER: u64 = 1 << 14;
+    pub const PLURAL: u64 = 1 << 15;
+    pub const ADVERB: u64 = 1 << 16;
+    pub const PARTICIPLE: u64 = 1 << 17;
+    pub const CONJUNCTION: u64 = 1 << 18;
+    pub const CLAUSE: u64 = 1 << 19;
+    pub const PREDICATE: u64 = 1 << 20;
+    pub const MEDIUM: u64 = 1 << 21;
+    pub const ELISION: u64 = 1 << 22;
+    pub const FINITE: u64 = 1 << 23;
+    pub const SHARE: u64 = 1 << 24;
+    pub const APPROXIMATE: u64 = 1 << 25;
+    pub const TIME_OPENER: u64 = 1 << 26;
+    pub const LOCATIVE: u64 = 1 << 27;
+    pub const TOPIC: u64 = 1 << 28;
+    pub const LABEL: u64 = 1 << 29;
+    pub const MANNER: u64 = 1 << 30;
+    pub const NUMBER: u64 = 1 << 31;
+    pub const QUALIFIER: u64 = 1 << 32;
 
     /// The role names of the file's second column.
-    pub const NAMES: &'static [(&'static str, u32)] = &[
+    pub const NAMES: &'static [(&'static str, u64)] = &[
         ("determiner", Self::DETERMINER),
         ("modifier", Self::MODIFIER),
         ("particle", Self::PARTICLE),
@@ -80,13 +82,15 @@ impl Roles {
         ("topic", Self::TOPIC),
         ("label", Self::LABEL),
         ("manner", Self::MANNER),
+        ("number", Self::NUMBER),
+        ("qualifier", Self::QUALIFIER),
     ];
 
-    pub fn has(self, r: u32) -> bool {
+    pub fn has(self, r: u64) -> bool {
         self.0 & r != 0
     }
 
-    fn named(name: &str) -> Option<u32> {
+    fn named(name: &str) -> Option<u64> {
         Self::NAMES
             .iter()
             .find(|&&(n, _)| n == name)
@@ -344,7 +348,7 @@ mod tests {
     #[test]
     fn builtin_cue_context_roles_load() {
         let w = WordLexicon::load(&Lexicons::builtin()).unwrap();
-        let has = |word: &str, role: u32| w.roles(word).has(role);
+        let has = |word: &str, role: u64| w.roles(word).has(role);
         for (role, words) in [
             (Roles::FUNCTION, &["that", "who", "if"][..]),
             (Roles::ASIDE, &["in", "speaking", "however", "according"]),

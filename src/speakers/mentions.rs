@@ -163,7 +163,7 @@ impl SpeakerResolver {
     /// capitalised ("However,"), a pronoun, a demonym or a title.
     fn is_plain_name(&self, toks: &[Tok], k: usize) -> bool {
         let w = toks[k].norm.trim_end_matches("'s");
-        !self.words.roles(w).has(u32::MAX)
+        !self.words.roles(w).has(u64::MAX)
             && self.words.pronoun(w).is_none()
             && self.words.demonym(w).is_none()
             && !self.words.is_title(w)

@@ -1,0 +1,353 @@
+//! Speakers with no name, title or listed head noun: plain plurals and
+//! counts ("forecasters say", "nine out of 10 say", "many of whom say"),
+//! and plural heads with a short phrase after them ("proponents of the new
+//! bill say", "those close to him say"). Only their grammar and their
+//! place right before a cue make them speakers, so each reading stays
+//! close to the cue and opens a clause.
+
+use crate::doc::Tok;
+use crate::lexicon::words::{EntityKind, Roles};
+
+use super::cues::Form;
+use super::para::{is_punct, Para, BE};
+use super::phrases::looks_plural;
+use super::Attributor;
+
+/// What a partitive may end on besides a noun phrase or a pronoun ("many
+/// of whom say"); alone it is no speaker.
+pub(super) const PARTITIVE_RELATIVE: &[&str] = &["whom"];
+
+/// The words between the two numbers of a ratio ("four in 10", "nine out
+/// of 10").
+const RATIO: &[&[&str]] = &[&["in"], &["out", "of"]];
+
+/// The most words a plural head's phrase runs over after its qualifier
+/// ("proponents of [the new bill]"): longer, it is more likely a clause
+/// than part of the subject.
+const QUALIFIED_WORDS: usize = 5;
+
+impl Attributor {
+    /// "forecasters say", "many said", "those surveyed say", "nearly a
+    /// third say", "42% say", "nine out of 10 say": a speaker with no name,
+    /// title or listed head noun, which only its place right before a cue
+    /// shows. Read back from its last word over determiners, modifiers and
+    /// numbers.
+    pub(super) fn plain_subject(
+        &self,
+        p: &Para,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let k = end.checked_sub(1).filter(|&k| k >= floor)?;
+        let head = self.words.roles(p.toks[k].norm).has(Roles::QUANTIFIER)
+            || self.count_head(p, k, floor)
+            || self.plain_plural(&p.toks[k]);
+        if !head {
+            return None;
+        }
+        let k = self.ratio_start(p, k, floor).unwrap_or(k);
+        Some((self.read_back(p, k, floor), end))
+    }
+
+    /// The start of a plain subject whose head is token `k`.
+    fn read_back(&self, p: &Para, k: usize, floor: usize) -> usize {
+        let mut a = k;
+        // `i < a`: adjectives of no list read past, right before the head,
+        // which only a determiner before them makes part of the phrase ("the
+        // latest figures show"): without one they may be the end of a clause.
+        let mut i = k;
+        while i > floor {
+            let w = &p.toks[i - 1];
+            let r = self.words.roles(w.norm);
+            let joins = r.has(Roles::DETERMINER)
+                || r.has(Roles::QUANTIFIER)
+                || r.has(Roles::MODIFIER)
+                || r.has(Roles::APPROXIMATE)
+                || r.has(Roles::SHARE)
+                || w.norm.chars().all(|c| c.is_ascii_digit());
+            if joins && (i == a || r.has(Roles::DETERMINER)) {
+                i -= 1;
+                a = i;
+            } else if !joins && a == k && k - i < 2 && self.plain_adjective(w) {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        a
+    }
+
+    /// Whether token `k` ends a plural subject by its word alone: "many",
+    /// "a third", "42%", "those surveyed" (a base form agrees with it).
+    pub(super) fn count_head(&self, p: &Para, k: usize, floor: usize) -> bool {
+        let t = &p.toks[k];
+        let r = self.words.roles(t.norm);
+        r.has(Roles::PLURAL)
+            || r.has(Roles::SHARE)
+            || t.norm.ends_with('%')
+            || t.norm.ends_with("ed") && k > floor && p.toks[k - 1].norm == "those"
+            || self.ratio_start(p, k, floor).is_some()
+    }
+
+    /// A lower-case word that may be an adjective of no list ("latest",
+    /// "independent"): none of the small words, pronouns or cues, and no
+    /// plural ("the lies hucksters tell" has two nouns).
+    pub(super) fn plain_adjective(&self, t: &Tok) -> bool {
+        let r = self.words.roles(t.norm);
+        !t.is_cap()
+            && !looks_plural(t)
+            && t.norm.len() > 2
+            && t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !r.has(
+                Roles::STOP
+                    | Roles::FUNCTION
+                    | Roles::PREPOSITION
+                    | Roles::SKIP
+                    | Roles::TIME
+                    | Roles::SETTING
+                    | Roles::CONNECTOR
+                    | Roles::LOCATIVE
+                    | Roles::RELATIVE
+                    | Roles::CONJUNCTION,
+            )
+            && !BE.contains(&t.norm)
+            && self.words.pronoun(t.norm).is_none()
+            && self.cues.match_any_at(&[t.norm]).is_none()
+    }
+
+    /// A lower-case plural noun of no list ("forecasters", "economists").
+    pub(super) fn plain_plural(&self, t: &Tok) -> bool {
+        let r = self.words.roles(t.norm);
+        let n = t.norm;
+        !t.is_cap()
+            && looks_plural(t)
+            && ![
+                Roles::STOP,
+                Roles::FUNCTION,
+                Roles::PREPOSITION,
+                Roles::SKIP,
+                Roles::TIME,
+                Roles::SETTING,
+            ]
+            .iter()
+            .any(|&x| r.has(x))
+            && self.words.pronoun(n).is_none()
+            && self.cues.match_any_at(&[n]).is_none()
+    }
+
+    /// Digits or a number word.
+    pub(super) fn is_number(&self, t: &Tok) -> bool {
+        !t.norm.is_empty() && t.norm.chars().all(|c| c.is_ascii_digit())
+            || self.words.roles(t.norm).has(Roles::NUMBER)
+    }
+
+    /// "nine out of 10", "one in five": the first number of a ratio ending
+    /// at token `k`, which counts a plural subject as a share does.
+    fn ratio_start(&self, p: &Para, k: usize, floor: usize) -> Option<usize> {
+        if !self.is_number(&p.toks[k]) {
+            return None;
+        }
+        RATIO.iter().find_map(|w| {
+            let n = w.len();
+            let a = k.checked_sub(n + 1).filter(|&a| a >= floor)?;
+            let between = p.toks[a + 1..k]
+                .iter()
+                .zip(w.iter())
+                .all(|(t, w)| t.norm == *w);
+            (between && self.is_number(&p.toks[a])).then_some(a)
+        })
+    }
+
+    /// "many of whom", "some of the women", "a third of voters": where a
+    /// partitive starts whose "of" phrase starts at `a`; `a` itself when
+    /// no count stands before an "of" there. The count is the subject, and
+    /// the speaker's mention is the whole phrase.
+    pub(super) fn partitive_start(&self, p: &Para, a: usize, floor: usize) -> usize {
+        if a < floor + 2 || p.toks[a - 1].norm != "of" {
+            return a;
+        }
+        let count = &p.toks[a - 2];
+        let r = self.words.roles(count.norm);
+        if !(r.has(Roles::QUANTIFIER | Roles::SHARE | Roles::PLURAL) || self.is_number(count)) {
+            return a;
+        }
+        let mut i = a - 2;
+        while i > floor
+            && self
+                .words
+                .roles(p.toks[i - 1].norm)
+                .has(Roles::DETERMINER | Roles::APPROXIMATE)
+            && !p.toks[i - 1].is_cap()
+        {
+            i -= 1;
+        }
+        i
+    }
+
+    /// "Proponents of the new bill", "those close to him", "majorities in
+    /// all five": a plural head, a qualifier and a short phrase, ending at
+    /// `end`. The phrase must open its clause ("heard critics of the plan
+    /// say" has its subject earlier).
+    pub(super) fn qualified_plural(
+        &self,
+        p: &Para,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let last = end.checked_sub(1).filter(|&k| k > floor)?;
+        let t = &p.toks[last];
+        let det = self.words.roles(t.norm).has(Roles::DETERMINER) && !self.is_number(t);
+        if self.linker(t) || det || !self.qualified_word(t) {
+            return None;
+        }
+        let lo = end.saturating_sub(QUALIFIED_WORDS + 1).max(floor + 1);
+        for c in (lo..end - 1).rev() {
+            let t = &p.toks[c];
+            if self.linker(t) && self.plural_head(&p.toks[c - 1]) {
+                let mut a = self.read_back(p, c - 1, floor);
+                while a > floor && self.np_word(p, a - 1) && !p.toks[a - 1].is_possessive() {
+                    a -= 1;
+                }
+                return self.starts_clause(p, a, floor).then_some((a, end));
+            }
+            // A nested phrase ("close to him", "controls on hate speech").
+            let nested = self.linker(t) || self.words.roles(t.norm).has(Roles::PREPOSITION);
+            if !nested && !self.qualified_word(t) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn linker(&self, t: &Tok) -> bool {
+        !t.is_cap()
+            && self
+                .words
+                .roles(t.norm)
+                .has(Roles::CONNECTOR | Roles::LOCATIVE | Roles::QUALIFIER)
+    }
+
+    /// A head that makes its phrase plural: "proponents", "women", "those".
+    fn plural_head(&self, t: &Tok) -> bool {
+        let group = self.words.head_kind(t.norm) == Some(EntityKind::Group);
+        // "analysis", "census": Greek and Latin singulars in -s.
+        let singular = t.norm.ends_with("is") || t.norm.ends_with("us");
+        let plural = looks_plural(t)
+            && !singular
+            && !self
+                .words
+                .roles(t.norm)
+                .has(Roles::STOP | Roles::FUNCTION | Roles::TIME)
+            && self.words.pronoun(t.norm).is_none()
+            && self.cues.match_any_at(&[t.norm]).is_none();
+        group || plural || t.norm == "those"
+    }
+
+    /// A word of the phrase after a qualifier: a name, a determiner, a
+    /// number, a pronoun, a modifier, or a lower-case word that is no small
+    /// word, form of "be" or inflected cue (a base form may be a noun:
+    /// "the harbour plan").
+    fn qualified_word(&self, t: &Tok) -> bool {
+        let r = self.words.roles(t.norm);
+        if t.is_cap() {
+            return !r.has(Roles::STOP);
+        }
+        if r.has(Roles::DETERMINER | Roles::MODIFIER | Roles::SHARE) || self.is_number(t) {
+            return true;
+        }
+        if self.words.pronoun(t.norm).is_some() {
+            return true;
+        }
+        t.norm.len() > 1
+            && t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !r.has(
+                Roles::STOP
+                    | Roles::FUNCTION
+                    | Roles::SKIP
+                    | Roles::SUBORDINATOR
+                    | Roles::CONJUNCTION
+                    | Roles::TIME
+                    | Roles::CLAUSE
+                    | Roles::PREDICATE
+                    | Roles::FINITE
+                    | Roles::RELATIVE,
+            )
+            && !BE.contains(&t.norm)
+            && self
+                .cues
+                .match_any_at(&[t.norm])
+                .is_none_or(|m| m.form == Form::Base)
+    }
+
+    /// Whether a subject starting at token `a` opens its clause: at the
+    /// start, after punctuation or a quote mark, or after a conjunction or
+    /// sentence adverb ("but", "indeed"); after a preposition ("based on an
+    /// analysis of …") it is an object.
+    fn starts_clause(&self, p: &Para, a: usize, floor: usize) -> bool {
+        a == floor || {
+            let t = &p.toks[a - 1];
+            let r = self.words.roles(t.norm);
+            let preposition =
+                Roles::PREPOSITION | Roles::SETTING | Roles::CONNECTOR | Roles::LOCATIVE;
+            is_punct(t)
+                || p.is_mark(t)
+                || r.has(Roles::STOP | Roles::CONJUNCTION) && !r.has(preposition)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::{none, one};
+
+    #[test]
+    fn an_irregular_plural_or_a_partitive_is_a_speaker() {
+        assert_eq!(
+            one("The fishermen say the harbour is too shallow.").mention,
+            "The fishermen"
+        );
+        assert_eq!(
+            one("Several of the children said the bus never came.").mention,
+            "Several of the children"
+        );
+        let f = one("Farmers, most of whom say the rains came late, want relief.");
+        assert_eq!(f.mention, "most of whom");
+        assert_eq!(
+            one("Roughly seven out of 10 say the tram is too slow.").mention,
+            "Roughly seven out of 10"
+        );
+    }
+
+    #[test]
+    fn a_relative_before_a_base_form_is_its_speaker() {
+        let f = one("The mayor met traders who say the new tolls hurt business.");
+        assert_eq!((f.mention.as_str(), f.cue.as_str()), ("who", "say"));
+    }
+
+    #[test]
+    fn a_plural_head_keeps_its_short_phrase() {
+        assert_eq!(
+            one("Opponents of the harbour plan say it will cost jobs.").mention,
+            "Opponents of the harbour plan"
+        );
+        assert_eq!(
+            one("Those close to the minister say she will resign.").mention,
+            "Those close to the minister"
+        );
+        assert_eq!(
+            one("Those under 30 say they will not vote.").mention,
+            "Those under 30"
+        );
+        let f = one("Local economists, like their colleagues abroad, say rates will rise.");
+        assert_eq!(f.mention, "Local economists");
+    }
+
+    #[test]
+    fn a_plural_phrase_inside_another_phrase_is_no_speaker() {
+        none(&[
+            "The ruling was based on an analysis of the city budget and call records.",
+            "All signs of his earlier post-election calm were gone.",
+            "The basis of the new tax say nothing about it.",
+        ]);
+    }
+}
