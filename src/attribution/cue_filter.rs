@@ -61,7 +61,13 @@ impl Attributor {
             return None;
         }
         let cx = self.context(p, i, m);
+        // "continued to call for": the infinitive is the subject's act.
+        let chained = m.form == Form::Base
+            && cx
+                .prev_k
+                .is_some_and(|k| self.chain_before(p, k, cx.sent.start).is_some());
         if cx.prev.is_some_and(|prev| self.ruled_out_by_prev(prev, m))
+            && !chained
             && !self.passive_of(&cx, m)
             && !self.passive_view(p, i, m)
         {
@@ -73,7 +79,10 @@ impl Attributor {
         let verb = match m.form {
             Form::Present3 => self.present_has_subject(p, &cx) && !participle_follows(cx.next),
             Form::Base => {
-                self.base_has_subject(p, &cx) || after_quote(p, i) || self.inverted_plural(p, &cx)
+                chained
+                    || self.base_has_subject(p, &cx)
+                    || after_quote(p, i)
+                    || self.inverted_plural(p, &cx)
             }
             // "appeared paralyzed": a raising verb takes a participle.
             Form::Past => {
@@ -532,5 +541,17 @@ mod tests {
     #[test]
     fn who_interviews_says_nothing() {
         assert!(run("Boyle has interviewed Trump and most of the candidates.").is_empty());
+    }
+
+    #[test]
+    fn a_catenative_verb_chains_an_infinitive_cue_to_its_subject() {
+        let f = one("Title\n\nThe strikers continued to call for higher wages.");
+        assert_eq!(f.mention, "The strikers");
+        assert_eq!(f.parts, ["higher wages"]);
+        let f = one("Title\n\nThe minister appeared to suggest that the fees would rise.");
+        assert_eq!((f.mention.as_str(), f.cue_type), ("The minister", "speech"));
+        assert_eq!(f.parts, ["that the fees would rise"]);
+        // An infinitive of purpose or refusal is no chain.
+        none(&["Title\n\nShe drove to the station to say goodbye to them."]);
     }
 }

@@ -237,6 +237,21 @@ impl Attributor {
         })
     }
 
+    /// "continued to", "went on to": where the catenative verb starts that
+    /// chains the cue after the "to" at `k` to its subject, if one does.
+    pub(super) fn chain_before(&self, p: &Para, k: usize, floor: usize) -> Option<usize> {
+        if k <= floor || p.toks[k].norm != "to" {
+            return None;
+        }
+        let verb = if p.toks[k - 1].norm == "on" {
+            k.checked_sub(2)?
+        } else {
+            k - 1
+        };
+        (verb >= floor && self.words.roles(p.toks[verb].norm).has(Roles::CATENATIVE))
+            .then_some(verb)
+    }
+
     /// The speaker mention ending right before the cue at `ci` (skipping
     /// auxiliaries and adverbs, and a parenthetical such as ", in a statement
     /// to Reuters,"). Includes an appositive: "A spokesperson for Hamas,
@@ -248,6 +263,11 @@ impl Attributor {
             if end > floor && self.between_speaker_and_cue(p, end - 1, floor, progressive) {
                 end -= 1;
             } else if let Some(k) = self.time_phrase_before(p, end, floor) {
+                end = k;
+            } else if let Some(k) = end
+                .checked_sub(1)
+                .and_then(|k| self.chain_before(p, k, floor))
+            {
                 end = k;
             } else {
                 break;

@@ -72,6 +72,10 @@ impl Attributor {
         }
         if self.cues.get(m).raising && next.norm == "to" {
             s += 1;
+            // "appeared to suggest that …": the subject's own statement.
+            if self.cue_at(p, s).is_some() {
+                return None;
+            }
         }
         let end = self.clause_end(p, s, sent.end);
         let predicate = p.trim_content(s, end)?;

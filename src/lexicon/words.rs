@@ -48,6 +48,7 @@ impl Roles {
     pub const MANNER: u64 = 1 << 30;
     pub const NUMBER: u64 = 1 << 31;
     pub const QUALIFIER: u64 = 1 << 32;
+    pub const CATENATIVE: u64 = 1 << 33;
 
     /// The role names of the file's second column.
     pub const NAMES: &'static [(&'static str, u64)] = &[
@@ -84,6 +85,7 @@ impl Roles {
         ("manner", Self::MANNER),
         ("number", Self::NUMBER),
         ("qualifier", Self::QUALIFIER),
+        ("catenative", Self::CATENATIVE),
     ];
 
     pub fn has(self, r: u64) -> bool {
