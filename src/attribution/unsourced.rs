@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::lexicon::words::Roles;
 
-use super::cues::{CueMatch, Form};
+use super::cues::{CueMatch, CueType, Form};
 use super::para::{Para, BE};
 use super::phrases::HYPHENS;
 use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
@@ -72,8 +72,12 @@ impl Attributor {
         }
         if self.cues.get(m).raising && next.norm == "to" {
             s += 1;
-            // "appeared to suggest that …": the subject's own statement.
-            if self.cue_at(p, s).is_some() {
+            // "appeared to suggest that …": the subject's own statement; a
+            // belief after it ("seemed to welcome") is still the view.
+            if self
+                .cue_at(p, s)
+                .is_some_and(|c| self.cues.get(c).kind == CueType::Speech)
+            {
                 return None;
             }
         }
@@ -189,9 +193,16 @@ mod tests {
         assert_eq!(f.parts, ["The Trump team", "paralyzed as the polls closed"]);
         assert_eq!((f.cue.as_str(), f.cue_type), ("appeared", "belief"));
         assert_eq!((f.mention.as_str(), f.resolution), ("", "unresolved"));
-        let f = one("Ms. Ortiz seemed to welcome the delay.");
-        assert_eq!(f.parts, ["Ms. Ortiz", "welcome the delay"]);
+        let f = one("Ms. Ortiz seemed to enjoy the delay.");
+        assert_eq!(f.parts, ["Ms. Ortiz", "enjoy the delay"]);
         assert_eq!(f.mention, "");
+        // A speech cue after "to" is her own statement.
+        let f = one("Ms. Ortiz seemed to welcome the delay.");
+        assert_eq!(
+            (f.mention.as_str(), f.cue.as_str()),
+            ("Ms. Ortiz", "welcome")
+        );
+        assert_eq!(f.parts, ["the delay"]);
     }
 
     #[test]
