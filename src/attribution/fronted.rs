@@ -13,7 +13,7 @@ impl Attributor {
         let first = (sent.start..ci)
             .find(|&k| !p.is_mark(&p.toks[k]))
             .unwrap_or(ci);
-        if m.form != Form::Gerund || first != ci || !self.cues.get(m).takes_clause {
+        if m.form != Form::Gerund || first != ci || !self.cues.get(m).reports_clause {
             return None;
         }
         let s = self.content_start(p, ci + m.len, m, &sent)?;
@@ -55,6 +55,10 @@ mod tests {
 
     #[test]
     fn a_fronted_participle_needs_a_comma_and_a_subject() {
-        none(&["Title\n\nSaying goodbye is hard for everyone."]);
+        none(&[
+            "Title\n\nSaying goodbye is hard for everyone.",
+            // A cue that reports no clause: "speaking to" names an audience.
+            "Title\n\nSpeaking to reporters in Lyon, Ruiz looked tired.",
+        ]);
     }
 }
