@@ -485,27 +485,12 @@ impl Attributor {
     /// speaker.
     fn plain_description(&self, p: &Para, a: usize, b: usize) -> bool {
         let det = &p.toks[a];
-        let plain = |t: &Tok| {
-            let r = self.words.roles(t.norm);
-            !t.is_cap()
-                && t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !r.has(
-                    Roles::STOP
-                        | Roles::FUNCTION
-                        | Roles::PREPOSITION
-                        | Roles::CONNECTOR
-                        | Roles::SKIP
-                        | Roles::RELATIVE
-                        | Roles::CONJUNCTION,
-                )
-                && !BE.contains(&t.norm)
-                && self.words.pronoun(t.norm).is_none()
-                && self.cues.match_any_at(&[t.norm]).is_none()
-        };
         !det.is_cap()
             && self.words.roles(det.norm).has(Roles::DETERMINER)
             && (2..=5).contains(&(b - a))
-            && p.toks[a + 1..b].iter().all(plain)
+            && p.toks[a + 1..b]
+                .iter()
+                .all(|t| self.plain_adjective(t) || self.plain_plural(t))
     }
 }
 
