@@ -1,13 +1,32 @@
-//! A participle cue that opens its sentence: "Saying he had no choice,
-//! Ruiz resigned." The content runs to the comma, and the speaker is the
+//! Reports in a phrase or clause that opens its sentence, before the main
+//! clause: "When Ruiz noted that fares had doubled, the board gave in",
+//! "Saying he had no choice, Ruiz resigned." The content ends at the comma
+//! that closes the opening clause; for a participle cue the speaker is the
 //! subject of the main clause after it, which no reading back from the cue
 //! can reach.
+
+use std::ops::Range;
+
+use crate::lexicon::words::Roles;
 
 use super::cues::{CueMatch, Form};
 use super::para::Para;
 use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
 impl Attributor {
+    /// "When Ruiz noted that fares had doubled, the board gave in": content
+    /// starting at `s` inside a subordinate clause that opens the sentence
+    /// ends at the clause's comma; the main clause after it is the
+    /// writer's. Not "As Reuters reported, …", whose content follows the
+    /// comma.
+    pub(super) fn in_fronted_clause(&self, p: &Para, s: usize, sent: &Range<usize>) -> bool {
+        let first = (sent.start..s).find(|&k| !p.is_mark(&p.toks[k]));
+        first.is_some_and(|k| {
+            self.words.roles(p.toks[k].norm).has(Roles::SUBORDINATOR)
+                && !p.toks[k..s].iter().any(|t| t.text == ",")
+        })
+    }
+
     pub(super) fn fronted_participle(&self, p: &Para, ci: usize, m: CueMatch) -> Option<Statement> {
         let sent = p.sent_of(ci);
         let first = (sent.start..ci)
@@ -60,5 +79,14 @@ mod tests {
             // A cue that reports no clause: "speaking to" names an audience.
             "Title\n\nSpeaking to reporters in Lyon, Ruiz looked tired.",
         ]);
+    }
+
+    #[test]
+    fn a_report_in_a_fronted_clause_ends_at_its_comma() {
+        let f = one("Title\n\nWhen Ruiz noted that fares had doubled, the board gave in.");
+        assert_eq!(f.parts, ["that fares had doubled"]);
+        let f = one("Title\n\nAs Reuters reported, the fares had doubled, and the board gave in.");
+        assert_eq!(f.mention, "Reuters");
+        assert_eq!(f.parts, ["the fares had doubled"]);
     }
 }
