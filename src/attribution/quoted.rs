@@ -9,6 +9,7 @@ use crate::span::Span;
 
 use super::cues::CueMatch;
 use super::para::{is_punct, Para};
+use super::phrases::paren_after;
 use super::quotes::Quote;
 use super::{Attributor, Claims, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
@@ -78,7 +79,9 @@ impl Attributor {
             if e < p.toks.len() && self.words.pronoun(p.toks[e].norm).is_some() {
                 return Some(Some(p.toks[e].span));
             }
-            let (a, b) = self.np_right(p, e, sent.end.max(e))?;
+            let end = sent.end.max(e);
+            let (a, b) = self.np_right(p, e, end)?;
+            let b = paren_after(p, b, end).unwrap_or(b);
             return Some(Some(p.span(a, b)));
         }
         match self
@@ -549,5 +552,13 @@ mod tests {
             assert_eq!(f.len(), 1, "{text}");
             assert_eq!(f[0].parts, ["We will appeal,"], "{text}");
         }
+    }
+
+    #[test]
+    fn an_inverted_speaker_keeps_its_party_tag() {
+        let f =
+            run("Title\n\n“The bill is dead,” said Sen. Ann Roe (R-Ky.), who chairs the panel.");
+        assert_eq!(f[0].mention, "Sen. Ann Roe (R-Ky.)");
+        assert_eq!(f[0].speaker, "Ann Roe");
     }
 }
