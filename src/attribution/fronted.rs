@@ -20,8 +20,7 @@ impl Attributor {
     /// writer's. Not "As Reuters reported, …", whose content follows the
     /// comma.
     pub(super) fn in_fronted_clause(&self, p: &Para, s: usize, sent: &Range<usize>) -> bool {
-        let first = (sent.start..s).find(|&k| !p.is_mark(&p.toks[k]));
-        first.is_some_and(|k| {
+        opening_word(p, sent, s).is_some_and(|k| {
             self.words.roles(p.toks[k].norm).has(Roles::SUBORDINATOR)
                 && !p.toks[k..s].iter().any(|t| t.text == ",")
         })
@@ -29,22 +28,14 @@ impl Attributor {
 
     pub(super) fn fronted_participle(&self, p: &Para, ci: usize, m: CueMatch) -> Option<Statement> {
         let sent = p.sent_of(ci);
-        let first = (sent.start..ci)
-            .find(|&k| !p.is_mark(&p.toks[k]))
-            .unwrap_or(ci);
+        let first = opening_word(p, &sent, ci).unwrap_or(ci);
         if m.form != Form::Gerund || first != ci || !self.cues.get(m).reports_clause {
             return None;
         }
         let s = self.content_start(p, ci + m.len, m, &sent)?;
         let comma = (s + 1..sent.end)
             .find(|&k| p.toks[k].text == "," && p.quote_at(p.toks[k].span.start).is_none())?;
-        let a = comma + 1;
-        let mention = if a < sent.end && self.words.pronoun(p.toks[a].norm).is_some() {
-            p.toks[a].span
-        } else {
-            let (x, y) = self.np_right(p, a, sent.end)?;
-            p.span(x, y)
-        };
+        let mention = self.speaker_right(p, comma + 1, sent.end)?;
         Some(Statement {
             kind: Kind::Indirect,
             parts: vec![p.trim_content(s, comma)?],
@@ -56,6 +47,11 @@ impl Attributor {
             reported_by: None,
         })
     }
+}
+
+/// The sentence's first word before token `limit`, past opening quote marks.
+fn opening_word(p: &Para, sent: &Range<usize>, limit: usize) -> Option<usize> {
+    (sent.start..limit).find(|&k| !p.is_mark(&p.toks[k]))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::span::Span;
 
 use super::cues::{CueMatch, Form};
 use super::para::{is_punct, Para, AUX, BE};
-use super::phrases::{looks_plural, paren_after};
+use super::phrases::looks_plural;
 use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
 /// Forms of "be" that make a gerund after them a progressive verb ("was
@@ -122,15 +122,7 @@ impl Attributor {
             if !self.cues.get(m).takes_clause {
                 return None;
             }
-            let mention = if e < sent.end && self.words.pronoun(p.toks[e].norm).is_some() {
-                Some(p.toks[e].span)
-            } else {
-                self.np_right(p, e, sent.end).map(|(a, b)| {
-                    let b = paren_after(p, b, sent.end).unwrap_or(b);
-                    p.span(a, b)
-                })
-            };
-            return Some((ci - 1, mention?));
+            return Some((ci - 1, self.speaker_right(p, e, sent.end)?));
         }
         let m = self
             .speaker_left(p, ci, sent.start)

@@ -237,6 +237,17 @@ impl Attributor {
         })
     }
 
+    /// The speaker mention starting at token `e` (before `end`): a pronoun,
+    /// or a noun phrase with the short parenthetical after it ("said Sen.
+    /// Ann Roe (R-Ky.)", "said he", "…, the mayor left").
+    pub(super) fn speaker_right(&self, p: &Para, e: usize, end: usize) -> Option<Span> {
+        if e < end && self.words.pronoun(p.toks[e].norm).is_some() {
+            return Some(p.toks[e].span);
+        }
+        let (a, b) = self.np_right(p, e, end)?;
+        Some(p.span(a, paren_after(p, b, end).unwrap_or(b)))
+    }
+
     /// "continued to", "went on to": where the catenative verb starts that
     /// chains the cue after the "to" at `k` to its subject, if one does.
     pub(super) fn chain_before(&self, p: &Para, k: usize, floor: usize) -> Option<usize> {
@@ -528,7 +539,7 @@ fn paren_before(p: &Para, end: usize, floor: usize) -> Option<usize> {
 
 /// Past a short parenthetical that opens at token `b` (before `limit`):
 /// the index after its closing bracket.
-pub(super) fn paren_after(p: &Para, b: usize, limit: usize) -> Option<usize> {
+fn paren_after(p: &Para, b: usize, limit: usize) -> Option<usize> {
     if b >= limit || p.toks[b].text != "(" {
         return None;
     }

@@ -9,7 +9,6 @@ use crate::span::Span;
 
 use super::cues::CueMatch;
 use super::para::{is_punct, Para};
-use super::phrases::paren_after;
 use super::quotes::Quote;
 use super::{Attributor, Claims, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
@@ -76,13 +75,7 @@ impl Attributor {
         if ci == k {
             // Inverted: "said Hamas spokesperson X" / "said he".
             let e = ci + m.len;
-            if e < p.toks.len() && self.words.pronoun(p.toks[e].norm).is_some() {
-                return Some(Some(p.toks[e].span));
-            }
-            let end = sent.end.max(e);
-            let (a, b) = self.np_right(p, e, end)?;
-            let b = paren_after(p, b, end).unwrap_or(b);
-            return Some(Some(p.span(a, b)));
+            return Some(Some(self.speaker_right(p, e, sent.end.max(e))?));
         }
         match self
             .speaker_left(p, ci, k)
