@@ -59,7 +59,7 @@ impl Attributor {
             if COORDINATORS.contains(&t.norm)
                 && k + 1 < end
                 && k > s
-                && self.further_statement(p, k, end)
+                && (self.further_statement(p, k, end) || self.speakers_next_act(p, s, k, end))
             {
                 return k;
             }
@@ -85,6 +85,28 @@ impl Attributor {
             _ => true,
         };
         form_ok && !self.cues.get(m).quote_only
+    }
+
+    /// "… proposed banning imports and has gone further", "urged them to
+    /// unite and tried …": content with no verb or subject of its own
+    /// (a noun phrase, a gerund, an infinitive) cannot be the subject of a
+    /// finite verb after the "and" or "but" at `k`, so that verb is the
+    /// speaker's next act, not more of what was said. Content opening with
+    /// "that" is a clause whose verb may be yet to come.
+    fn speakers_next_act(&self, p: &Para, s: usize, k: usize, end: usize) -> bool {
+        if p.toks[s].norm == "that" || p.toks[k - 1].text == "," {
+            return false;
+        }
+        // Past adverbs ("and also", "and then"); an auxiliary is a verb.
+        let Some(n) = p.toks[k + 1..end].iter().find(|n| {
+            let r = self.words.roles(n.norm);
+            r.has(Roles::FINITE) || !r.has(Roles::SKIP)
+        }) else {
+            return false;
+        };
+        let verb = !n.is_cap() && self.words.roles(n.norm).has(Roles::FINITE)
+            || self.starts_predicate(n) && n.norm.chars().count() > 4;
+        verb && !(s..k).any(|j| self.finite_at(p, j))
     }
 
     /// A boundary at the comma at `k` (or at the quote mark after a comma
@@ -244,5 +266,18 @@ mod tests {
             f.parts,
             ["they were leaning toward Ruiz, or simply opposed to Holm"]
         );
+    }
+
+    #[test]
+    fn a_finite_verb_after_verbless_content_is_the_speakers_next_act() {
+        let f = run("Ruiz has proposed closing the old pier and has gone further since.");
+        assert_eq!(f[0].parts, ["closing the old pier"]);
+        let f = run("The council urged residents to save water and later imposed a ban.");
+        assert_eq!(f[0].parts, ["residents to save water"]);
+        // A reported clause may coordinate its own verbs.
+        let f = one("She said the firm hired nurses and would hire more.");
+        assert_eq!(f.parts, ["the firm hired nurses and would hire more"]);
+        let f = one("She said that closing the pier and would cost jobs.");
+        assert_eq!(f.parts, ["that closing the pier and would cost jobs"]);
     }
 }

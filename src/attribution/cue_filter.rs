@@ -77,7 +77,10 @@ impl Attributor {
             return None;
         }
         let verb = match m.form {
-            Form::Present3 => self.present_has_subject(p, &cx) && !participle_follows(cx.next),
+            Form::Present3 => {
+                (self.present_has_subject(p, &cx) || self.evidence_has_subject(p, i, m, &cx))
+                    && !participle_follows(cx.next)
+            }
             Form::Base => {
                 chained
                     || self.base_has_subject(p, &cx)
@@ -228,6 +231,13 @@ impl Attributor {
             .prev
             .is_some_and(|t| t.text == "," || p.is_mark(t) || t.norm == "and");
         (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
+    }
+
+    /// "Recent polling shows": an evidence cue's subject is any plain noun
+    /// phrase opening the clause (`Attributor::evidence_subject`).
+    fn evidence_has_subject(&self, p: &Para, i: usize, m: CueMatch, cx: &Context) -> bool {
+        self.cues.get(m).kind == CueType::Evidence
+            && self.evidence_subject(p, cx.sent.start, i).is_some()
     }
 
     /// "…, say some Democrats." / "…, say officials at the ministry": a

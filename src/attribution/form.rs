@@ -87,7 +87,7 @@ impl Attributor {
     }
 
     /// A finite verb or a subject at token `k`.
-    fn finite_at(&self, p: &Para, k: usize) -> bool {
+    pub(super) fn finite_at(&self, p: &Para, k: usize) -> bool {
         let t = &p.toks[k];
         let r = self.words.roles(t.norm);
         if r.has(Roles::FINITE) {

@@ -263,7 +263,8 @@ impl Attributor {
         let mention = if asked || passive {
             None
         } else {
-            self.speaker_for(p, ci, sent.start, earlier)
+            let found = self.speaker_for(p, ci, sent.start, earlier);
+            self.evidence_source(p, ci, m, sent.start, found)
         };
         if mention.is_none() && !participle && !asked && !passive {
             return None;

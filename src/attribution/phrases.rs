@@ -411,9 +411,15 @@ impl Attributor {
     pub(super) fn subject(&self, p: &Para, sent_start: usize, limit: usize) -> Option<Span> {
         let mut s = sent_start;
         if let Some(c) = (s..limit.min(s + 7)).find(|&k| p.toks[k].text == ",") {
-            if self.words.roles(p.toks[s].norm).has(Roles::STOP)
-                || self.words.roles(p.toks[s].norm).has(Roles::PREPOSITION)
-            {
+            // "For the first time, a poll shows": an opening phrase, not
+            // a name, though its first word has a capital.
+            let opener = Roles::STOP
+                | Roles::PREPOSITION
+                | Roles::CONNECTOR
+                | Roles::SETTING
+                | Roles::LOCATIVE
+                | Roles::TIME;
+            if self.words.roles(p.toks[s].norm).has(opener) {
                 s = c + 1;
             }
         }

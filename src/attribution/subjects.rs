@@ -7,8 +7,9 @@
 
 use crate::doc::Tok;
 use crate::lexicon::words::{EntityKind, Roles};
+use crate::span::Span;
 
-use super::cues::Form;
+use super::cues::{CueMatch, CueType, Form};
 use super::para::{is_punct, Para, BE};
 use super::phrases::looks_plural;
 use super::Attributor;
@@ -25,6 +26,11 @@ const RATIO: &[&[&str]] = &[&["in"], &["out", "of"]];
 /// ("proponents of [the new bill]"): longer, it is more likely a clause
 /// than part of the subject.
 const QUALIFIED_WORDS: usize = 5;
+
+/// The most words an evidence cue's plain subject runs over ("A 2010
+/// YouTube video of the rally shows"): longer, it is more likely the end
+/// of a clause than a subject.
+const EVIDENCE_WORDS: usize = 10;
 
 impl Attributor {
     /// "forecasters say", "many said", "those surveyed say", "nearly a
@@ -294,6 +300,67 @@ impl Attributor {
                 || r.has(Roles::STOP | Roles::CONJUNCTION) && !r.has(preposition)
         }
     }
+
+    /// The source of an evidence cue at `ci` given the mention `found`
+    /// before it: the sentence's plain subject where none was found, or
+    /// where it holds the found one ("[A survey by the city council]
+    /// shows"). Other cues, and a participle, keep what was found.
+    pub(super) fn evidence_source(
+        &self,
+        p: &Para,
+        ci: usize,
+        m: CueMatch,
+        sent_start: usize,
+        found: Option<Span>,
+    ) -> Option<Span> {
+        if self.cues.get(m).kind != CueType::Evidence || m.form == Form::Gerund {
+            return found;
+        }
+        match (found, self.evidence_subject(p, sent_start, ci)) {
+            (Some(f), Some(e)) if e.start <= f.start && e.end >= f.end && e != f => Some(e),
+            (None, e) => e,
+            (f, _) => f,
+        }
+    }
+
+    /// "Recent polling shows …", "Footage from the game shows …", "A
+    /// survey by the council found …": what a poll, a video or a study
+    /// shows needs no name or listed head to be a source, so before an
+    /// evidence cue the whole noun phrase that opens the clause is the
+    /// speaker. Anything verb-like, a pronoun subject, a relative or
+    /// another cue in it, and it is no plain noun phrase.
+    pub(super) fn evidence_subject(&self, p: &Para, sent_start: usize, ci: usize) -> Option<Span> {
+        let mut a = (sent_start..ci)
+            .rev()
+            .find(|&k| p.toks[k].text == ",")
+            .map_or(sent_start, |k| k + 1);
+        while a < ci && {
+            let r = self.words.roles(p.toks[a].norm);
+            r.has(Roles::STOP) && !r.has(Roles::DETERMINER) || r.has(Roles::TIME)
+        } {
+            a += 1;
+        }
+        let mut end = ci;
+        while end > a && self.skippable(&p.toks[end - 1]) {
+            end -= 1;
+        }
+        if end == a || end - a > EVIDENCE_WORDS {
+            return None;
+        }
+        let plain = (a..end).all(|k| {
+            let t = &p.toks[k];
+            let r = self.words.roles(t.norm);
+            let pronoun = self.words.pronoun(t.norm).is_some() && !r.has(Roles::DETERMINER);
+            (!is_punct(t) || ["(", ")", "-"].contains(&t.text))
+                && !p.is_mark(t)
+                && !r.has(Roles::FINITE | Roles::RELATIVE | Roles::SKIP | Roles::CLAUSE)
+                && !pronoun
+                && self.cue_at(p, k).is_none()
+        });
+        let last = self.words.roles(p.toks[end - 1].norm);
+        let open = last.has(Roles::PREPOSITION | Roles::DETERMINER | Roles::FUNCTION);
+        (plain && !open).then(|| p.span(a, end))
+    }
 }
 
 #[cfg(test)]
@@ -349,5 +416,24 @@ mod tests {
             "All signs of his earlier post-election calm were gone.",
             "The basis of the new tax say nothing about it.",
         ]);
+    }
+
+    #[test]
+    fn an_evidence_cue_takes_a_plain_noun_phrase_for_its_source() {
+        let f = one("Recent polling shows that most voters like the tram.");
+        assert_eq!(
+            (f.mention.as_str(), f.cue_type),
+            ("Recent polling", "evidence")
+        );
+        let f = one("For the first time, a poll shows Ruiz leading in Lyon.");
+        assert_eq!(f.mention, "a poll");
+        let f = one("Footage from the match shows fans tearing down a fence.");
+        assert_eq!(f.mention, "Footage from the match");
+        assert_eq!(f.parts, ["fans tearing down a fence"]);
+        // The document holds the one who made it.
+        let f = one("A survey by the city council shows that rents will climb.");
+        assert_eq!(f.mention, "A survey by the city council");
+        // Not past a clause of its own.
+        none(&["The rain stopped but showed no sign of clearing."]);
     }
 }
