@@ -15,6 +15,10 @@ use super::Attributor;
 /// insisted that …", "… but he noted …").
 const COORDINATORS: &[&str] = &["and", "but"];
 
+/// Words that open a relative clause, which may hold an attribution of
+/// its own ("a plan that he said would fail").
+const RELATIVES: &[&str] = &["that", "which", "whom", "who"];
+
 /// Punctuation that ends the object of a cue.
 const OBJECT_PUNCT: &[&str] = &[",", ";", "—", "–"];
 
@@ -66,8 +70,34 @@ impl Attributor {
             if let Some(b) = self.boundary_at_comma(p, k, s, end) {
                 return b;
             }
+            if k > s && self.relative_attribution(p, k, end) {
+                return k;
+            }
         }
         end
+    }
+
+    /// "… a rule change that he said would make it harder …", "… a trend
+    /// the foundation predicts will continue": a relative clause whose own
+    /// speaker and cue report the rest is a statement of its own, so the
+    /// content it sits in ends before it.
+    pub(super) fn relative_attribution(&self, p: &Para, k: usize, end: usize) -> bool {
+        let t = &p.toks[k];
+        if !RELATIVES.contains(&t.norm) {
+            return false;
+        }
+        let Some((c, m, true)) = self.cue_after_subject(p, k + 1, k + 1, end) else {
+            return false;
+        };
+        let own_subject = c > k + 1 || self.words.roles(t.norm).has(Roles::RELATIVE);
+        let after = m.form == Form::Past || m.form == Form::Present3;
+        own_subject
+            && after
+            && p.toks.get(c + m.len).is_some_and(|v| {
+                c + m.len < end
+                    && !v.is_cap()
+                    && (self.words.roles(v.norm).has(Roles::FINITE) || self.starts_predicate(v))
+            })
     }
 
     /// "… and insisted that …", "… but he noted …", "… and Democrats
@@ -149,7 +179,27 @@ impl Attributor {
                 .is_some_and(|m| m.form == Form::Past)
         };
         let comment = || n.norm == "which" && !self.relative_in_subject(p, s, k, end);
-        (according() || comment() || gerund() || attribution() || next_act()).then_some(k)
+        (according()
+            || comment()
+            || gerund()
+            || attribution()
+            || next_act()
+            || self.closing_appositive(p, k, end))
+        .then_some(k)
+    }
+
+    /// "… in partnership with NATO, the existing military alliance that
+    /// includes …": a description of the name before the comma at `k`,
+    /// running to the end of the content, is the writer's gloss on it, not
+    /// what was said.
+    fn closing_appositive(&self, p: &Para, k: usize, end: usize) -> bool {
+        let before = &p.toks[k - 1];
+        let named = before.is_cap() || before.text == ")";
+        named
+            && ["a", "an", "the"].contains(&p.toks[k + 1].norm)
+            && !p.toks[k + 1..end]
+                .iter()
+                .any(|t| [",", ";"].contains(&t.text) || p.is_mark(t))
     }
 
     /// "said the plan, which was drafted in May, is a disaster": a relative
@@ -279,5 +329,30 @@ mod tests {
         assert_eq!(f.parts, ["the firm hired nurses and would hire more"]);
         let f = one("She said that closing the pier and would cost jobs.");
         assert_eq!(f.parts, ["that closing the pier and would cost jobs"]);
+    }
+
+    #[test]
+    fn a_closing_description_of_a_name_is_the_writers() {
+        let f = one(
+            "Critics say the money should go to the Red Cross, the oldest charity in the region.",
+        );
+        assert_eq!(f.parts, ["the money should go to the Red Cross"]);
+    }
+
+    #[test]
+    fn an_attribution_in_a_relative_clause_is_a_statement_of_its_own() {
+        let f = run("He accused the council of backing a toll that he said would ruin traders.");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].parts, ["the council of backing a toll"]);
+        assert_eq!((f[1].cue.as_str(), f[1].mention.as_str()), ("said", "he"));
+        assert_eq!(f[1].parts, ["would ruin traders"]);
+    }
+
+    #[test]
+    fn a_clause_after_a_semicolon_with_its_own_speaker_is_no_more_content() {
+        let f = run("Traders criticized the toll; farmers said it was fair.");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].parts, ["the toll"]);
+        assert_eq!(f[1].mention, "farmers");
     }
 }

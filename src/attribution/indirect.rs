@@ -552,6 +552,14 @@ impl Attributor {
     fn semicolon_parts(&self, p: &Para, end: usize, sent: &Range<usize>, parts: &mut Vec<Span>) {
         let mut k = end;
         while k < sent.end && p.toks[k].text == ";" {
+            // "…; newspaper editorials railed against it": a clause with
+            // its own speaker and cue is a statement of its own.
+            if self
+                .cue_after_subject(p, k + 1, k + 2, sent.end)
+                .is_some_and(|(_, _, subject)| subject)
+            {
+                break;
+            }
             let e2 = self.clause_end(p, k + 1, sent.end);
             match p.trim_content(k + 1, e2) {
                 Some(more) => parts.push(more),

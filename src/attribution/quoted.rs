@@ -130,7 +130,9 @@ impl Attributor {
         }
         // "“Thank you,” she told the crowd.": past the addressee.
         e = self.skip_addressee(p, m, e, sent.end);
-        p.quote_words(q) < 4 && e < sent.end && {
+        // "On the episode of “The Steve Harvey Morning Show,” she said she
+        // …": a title, however long, names the setting.
+        (p.quote_words(q) < 4 || is_heading(p, q)) && e < sent.end && {
             let n = &p.toks[e];
             // A clause opens: "that", a subject pronoun, a determiner.
             n.norm == "that"
@@ -553,5 +555,17 @@ mod tests {
             run("Title\n\n“The bill is dead,” said Sen. Ann Roe (R-Ky.), who chairs the panel.");
         assert_eq!(f[0].mention, "Sen. Ann Roe (R-Ky.)");
         assert_eq!(f[0].speaker, "Ann Roe");
+    }
+
+    #[test]
+    fn a_title_before_an_attribution_with_content_of_its_own_is_no_quote() {
+        let f = run(
+            "On Monday’s episode of “The Late Lunch Radio Hour,” the mayor said she would resign.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].kind, f[0].parts[0].as_str()),
+            ("indirect", "she would resign")
+        );
     }
 }
