@@ -4,11 +4,13 @@
 //! comment on it or a contrast begins first. Boundaries inside a quote are
 //! the quoted speaker's and never end the report.
 
+use std::ops::Range;
+
 use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 
 use super::cues::{CueMatch, Form};
-use super::para::{Para, AUX, BE};
+use super::para::{is_punct, Para, AUX, BE};
 use super::Attributor;
 
 /// Coordinators after which a further statement may begin ("… and
@@ -17,7 +19,15 @@ const COORDINATORS: &[&str] = &["and", "but"];
 
 /// Words that open a relative clause, which may hold an attribution of
 /// its own ("a plan that he said would fail").
-const RELATIVES: &[&str] = &["that", "which", "whom", "who"];
+const RELATIVES: &[&str] = &["that", "which", "whom", "who", "what"];
+
+/// The most tokens a setting runs over before the clause it opens
+/// ("said [in an interview with the paper] he would …").
+const SETTING_WORDS: usize = 9;
+
+/// Pronouns that are objects only: after a setting they end its phrase
+/// ("in front of them") and open no clause.
+const OBJECT_PRONOUNS: &[&str] = &["him", "them", "me", "us", "whom"];
 
 /// Punctuation that ends the object of a cue.
 const OBJECT_PUNCT: &[&str] = &[",", ";", "—", "–"];
@@ -77,27 +87,90 @@ impl Attributor {
         end
     }
 
+    /// "said in politics it takes time …", "said in an interview he would
+    /// resign": after a setting, a subject pronoun opening a clause starts
+    /// the content of a cue that takes one, where no "that" does. Not an
+    /// object ("spoke in front of them") nor a possessive ("in his speech").
+    pub(super) fn clause_after_setting(
+        &self,
+        p: &Para,
+        s: usize,
+        m: CueMatch,
+        sent: &Range<usize>,
+    ) -> Option<usize> {
+        if !self.cues.get(m).takes_clause {
+            return None;
+        }
+        let k = (s + 1..(s + SETTING_WORDS).min(sent.end)).find(|&k| {
+            let t = &p.toks[k];
+            self.words.pronoun(t.norm).is_some() || is_punct(t) || p.is_mark(t)
+        })?;
+        let t = &p.toks[k];
+        let prev = self.words.roles(p.toks[k - 1].norm);
+        let subject = self.words.pronoun(t.norm).is_some()
+            && !self.words.roles(t.norm).has(Roles::DETERMINER)
+            && !OBJECT_PRONOUNS.contains(&t.norm)
+            && !prev.has(Roles::PREPOSITION | Roles::CONNECTOR | Roles::SETTING);
+        let verb = p
+            .toks
+            .get(k + 1)
+            .is_some_and(|v| k + 1 < sent.end && !is_punct(v) && !v.is_cap());
+        (subject && verb).then_some(k)
+    }
+
     /// "… a rule change that he said would make it harder …", "… a trend
     /// the foundation predicts will continue": a relative clause whose own
     /// speaker and cue report the rest is a statement of its own, so the
     /// content it sits in ends before it.
     pub(super) fn relative_attribution(&self, p: &Para, k: usize, end: usize) -> bool {
         let t = &p.toks[k];
-        if !RELATIVES.contains(&t.norm) {
+        let relative = RELATIVES.contains(&t.norm);
+        if !relative && !self.zero_relative_at(p, k) {
             return false;
         }
-        let Some((c, m, true)) = self.cue_after_subject(p, k + 1, k + 1, end) else {
+        let from = k + usize::from(relative);
+        let Some((c, m, true)) = self.cue_after_subject(p, from, from, end) else {
             return false;
         };
-        let own_subject = c > k + 1 || self.words.roles(t.norm).has(Roles::RELATIVE);
+        let own_subject = c > from || self.words.roles(t.norm).has(Roles::RELATIVE);
         let after = m.form == Form::Past || m.form == Form::Present3;
         own_subject
             && after
             && p.toks.get(c + m.len).is_some_and(|v| {
-                c + m.len < end
-                    && !v.is_cap()
-                    && (self.words.roles(v.norm).has(Roles::FINITE) || self.starts_predicate(v))
+                let finite = self.words.roles(v.norm).has(Roles::FINITE);
+                c + m.len < end && !v.is_cap() && (finite || relative && self.starts_predicate(v))
             })
+    }
+
+    /// "… meddling the congressman said is designed to …": a relative
+    /// clause with no relative word, its subject (a determiner or a
+    /// pronoun) right after the noun it qualifies.
+    fn zero_relative_at(&self, p: &Para, k: usize) -> bool {
+        let t = &p.toks[k];
+        let r = self.words.roles(t.norm);
+        let opens = r.has(Roles::DETERMINER) && !r.has(Roles::QUANTIFIER)
+            || self.words.pronoun(t.norm).is_some()
+                && !t.is_possessive()
+                && !OBJECT_PRONOUNS.contains(&t.norm);
+        let Some(noun) = k.checked_sub(1).map(|j| &p.toks[j]) else {
+            return false;
+        };
+        let nr = self.words.roles(noun.norm);
+        opens
+            && noun.is_word()
+            && !noun.is_cap()
+            && !nr.has(
+                Roles::DETERMINER
+                    | Roles::PREPOSITION
+                    | Roles::CONNECTOR
+                    | Roles::FINITE
+                    | Roles::SKIP
+                    | Roles::CONJUNCTION
+                    | Roles::STOP,
+            )
+            && self.words.pronoun(noun.norm).is_none()
+            && self.any_cue_at(p, k - 1).is_none()
+            && !RELATIVES.contains(&noun.norm)
     }
 
     /// "… and insisted that …", "… but he noted …", "… and Democrats
@@ -269,7 +342,7 @@ impl Attributor {
 
 #[cfg(test)]
 mod tests {
-    use crate::testkit::{one, run};
+    use crate::testkit::{none, one, run};
 
     #[test]
     fn a_past_act_after_a_comma_ends_the_content() {
@@ -354,5 +427,27 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].parts, ["the toll"]);
         assert_eq!(f[1].mention, "farmers");
+    }
+
+    #[test]
+    fn a_relative_attribution_needs_no_relative_word() {
+        let f = run("He urged the council to act on flooding the engineer said is getting worse.");
+        assert_eq!(f[0].parts, ["the council to act on flooding"]);
+        assert_eq!(
+            (f[1].mention.as_str(), f[1].parts[0].as_str()),
+            ("the engineer", "is getting worse")
+        );
+        let f = run("They built hotels, amounting to what the auditors said was waste.");
+        assert_eq!(
+            (f[0].mention.as_str(), f[0].parts[0].as_str()),
+            ("the auditors", "was waste")
+        );
+    }
+
+    #[test]
+    fn a_subject_after_a_setting_opens_the_content() {
+        let f = one("Ruiz said in politics it takes time to build trust.");
+        assert_eq!(f.parts, ["it takes time to build trust"]);
+        none(&["Ruiz spoke in front of them for an hour."]);
     }
 }

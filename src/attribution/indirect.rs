@@ -398,7 +398,7 @@ impl Attributor {
         if self.words.roles(p.toks[s].norm).has(Roles::SETTING) {
             let that = (s + 1..(s + 12).min(sent.end))
                 .find(|&k| p.toks[k].norm == "that" && p.quote_at(p.toks[k].span.start).is_none());
-            s = that?;
+            s = that.or_else(|| self.clause_after_setting(p, s, m, sent))?;
         }
         if p.is_mark(&p.toks[s]) {
             if let Some(qi) = p.quote_at(p.toks[s].span.start) {
