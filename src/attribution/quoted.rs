@@ -237,16 +237,16 @@ impl Attributor {
 
     /// "While prices rose, he said, “this changes nothing.”": the words
     /// before an attribution set off by commas are the statement's first
-    /// part, unless they only set the scene (a preposition, a participle or
+    /// part, a single word too ("Clinton, an aide said, “is confident.”"), unless they only set the scene (a preposition, a participle or
     /// a time word opens them). `ms` is the speaker, `k` the token after
     /// the comma before the quote.
     fn lead_in(&self, p: &Para, sent: &Range<usize>, ms: Span, k: usize) -> Option<Span> {
         let a = p.tok_at(ms.start);
         let first = &p.toks[sent.start];
-        let is_part = a > sent.start + 2
+        let is_part = a > sent.start + 1
             && p.toks[a - 1].text == ","
             && !p.has_quote_mark(sent.start, a)
-            && p.words(sent.start, a) >= 4
+            && p.words(sent.start, a) >= 1
             && p.toks[k - 1].text == ","
             && !self.words.roles(first.norm).has(Roles::PREPOSITION)
             && !first.norm.ends_with("ing")
@@ -567,5 +567,12 @@ mod tests {
             (f[0].kind, f[0].parts[0].as_str()),
             ("indirect", "she would resign")
         );
+    }
+
+    #[test]
+    fn one_word_before_an_attribution_in_commas_is_the_first_part() {
+        let f = run("Ruiz, an aide said, “is very confident about Lyon.”");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].parts, ["Ruiz", "is very confident about Lyon."]);
     }
 }
