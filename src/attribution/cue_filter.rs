@@ -114,7 +114,12 @@ impl Attributor {
 
     fn context<'a>(&self, p: &'a Para, i: usize, m: CueMatch) -> Context<'a> {
         let sent = p.sent_of(i);
-        let prev_k = (sent.start..i).rev().find(|&k| !self.skippable(&p.toks[k]));
+        // "who similarly blasts": an -ly adverb stands between too.
+        let prev_k = (sent.start..i).rev().find(|&k| {
+            let t = &p.toks[k];
+            let adverb = !t.is_cap() && t.norm.len() >= 5 && t.norm.ends_with("ly");
+            !(self.skippable(t) || adverb && k + 1 == i)
+        });
         Context {
             prev_raw: (i > sent.start).then(|| &p.toks[i - 1]),
             prev_k,
@@ -226,6 +231,7 @@ impl Attributor {
                 && !self.words.roles(norm).has(Roles::PLURAL)
                 && !norm.chars().all(|c| c.is_ascii_digit()))
                 || self.words.pronoun(norm).is_some()
+                || self.words.roles(norm).has(Roles::RELATIVE)
         });
         let inverted = cx
             .prev

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 
 use super::cues::{CueMatch, Form};
@@ -24,6 +25,50 @@ impl Attributor {
             self.words.roles(p.toks[k].norm).has(Roles::SUBORDINATOR)
                 && !p.toks[k..s].iter().any(|t| t.text == ",")
         })
+    }
+
+    /// "Clinton, who announced a $275 billion plan on Monday, plans to
+    /// focus on jobs": content starting at `s` in a relative clause set off
+    /// by a comma ends where the clause does, at a comma or a dash before
+    /// the main clause's verb; `end` when none is in view.
+    pub(super) fn relative_clause_end(
+        &self,
+        p: &Para,
+        s: usize,
+        end: usize,
+        sent: &Range<usize>,
+    ) -> usize {
+        let opened = (sent.start + 1..s)
+            .rev()
+            .take_while(|&k| p.toks[k].text != ",")
+            .any(|k| {
+                self.words.roles(p.toks[k].norm).has(Roles::RELATIVE) && p.toks[k - 1].text == ","
+            });
+        if !opened {
+            return end;
+        }
+        (s + 1..end)
+            .find(|&k| {
+                let t = &p.toks[k];
+                let closes = t.text == "," || t.text == "—" || t.text == "–";
+                closes
+                    && p.quote_at(t.span.start).is_none()
+                    && p.toks
+                        .get(k + 1)
+                        .is_some_and(|v| k + 1 < end && self.opens_predicate(v))
+            })
+            .unwrap_or(end)
+    }
+
+    /// A word that can only open the main clause's predicate after its
+    /// subject's relative clause: a finite verb, an -s or -ed form.
+    fn opens_predicate(&self, v: &Tok) -> bool {
+        let r = self.words.roles(v.norm);
+        !v.is_cap()
+            && !r.has(Roles::DETERMINER | Roles::PREPOSITION | Roles::CONJUNCTION | Roles::STOP)
+            && (r.has(Roles::FINITE)
+                || v.norm.ends_with("ed")
+                || v.norm.ends_with('s') && v.norm.len() > 3)
     }
 
     pub(super) fn fronted_participle(&self, p: &Para, ci: usize, m: CueMatch) -> Option<Statement> {
@@ -56,7 +101,7 @@ fn opening_word(p: &Para, sent: &Range<usize>, limit: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::testkit::{none, one};
+    use crate::testkit::{none, one, run};
 
     #[test]
     fn the_main_clause_subject_speaks_a_fronted_participle() {
@@ -84,5 +129,27 @@ mod tests {
         let f = one("Title\n\nAs Reuters reported, the fares had doubled, and the board gave in.");
         assert_eq!(f.mention, "Reuters");
         assert_eq!(f.parts, ["the fares had doubled"]);
+    }
+
+    #[test]
+    fn a_relative_clause_set_off_by_commas_ends_its_content() {
+        let f = run("Ruiz, who announced a new tram line on Monday, plans to widen the ring road.");
+        assert_eq!(
+            (f[0].mention.as_str(), f[0].cue.as_str()),
+            ("who", "announced")
+        );
+        assert_eq!(f[0].parts, ["a new tram line on Monday"]);
+        let f = run("Holm, who says the tolls are unfair, said traders should stay.");
+        assert_eq!(
+            (f[0].cue.as_str(), f[0].parts[0].as_str()),
+            ("says", "the tolls are unfair")
+        );
+        assert_eq!(f[1].parts, ["traders should stay"]);
+    }
+
+    #[test]
+    fn an_adverb_in_ly_does_not_hide_the_subject_of_an_s_form() {
+        let f = one("They met Holm, who loudly blasts the new tolls.");
+        assert_eq!((f.mention.as_str(), f.cue.as_str()), ("who", "blasts"));
     }
 }

@@ -539,6 +539,7 @@ impl Attributor {
         if !self.cues.get(m).takes_clause {
             end = self.object_end(p, s, end);
         }
+        end = self.relative_clause_end(p, s, end, sent);
         if asked || self.in_fronted_clause(p, s, sent) {
             end = (s + 1..end)
                 .find(|&k| p.toks[k].text == "," && p.quote_at(p.toks[k].span.start).is_none())
