@@ -235,7 +235,7 @@ impl Attributor {
         });
         let inverted = cx
             .prev
-            .is_some_and(|t| t.text == "," || p.is_mark(t) || t.norm == "and");
+            .is_some_and(|t| [",", "—", "–"].contains(&t.text) || p.is_mark(t) || t.norm == "and");
         (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
     }
 

@@ -21,6 +21,13 @@ const NEGATION: &[&str] = &["not", "n't"];
 /// Hyphens, which stand inside a name only between two pieces of a word.
 pub(super) const HYPHENS: &[&str] = &["-", "‐"];
 
+/// The most tokens of a description set off by commas or dashes in a
+/// speaker ("Jason Sims — a teacher from Mount Pleasant — says").
+const DESCRIPTION_WORDS: usize = 8;
+
+/// Dashes that set off an appositive as commas do.
+const DASHES: &[&str] = &["—", "–", "--"];
+
 impl Attributor {
     /// Whether token `k` can stand inside a speaker noun phrase.
     pub(super) fn np_word(&self, p: &Para, k: usize) -> bool {
@@ -294,7 +301,7 @@ impl Attributor {
             return Some(p.span(a, end));
         }
         let t = &p.toks[end - 1];
-        if t.text == "," {
+        if t.text == "," || DASHES.contains(&t.text) {
             return self.speaker_before_commas(p, end - 1, floor);
         }
         let single =
@@ -369,19 +376,42 @@ impl Attributor {
     /// is part of the speaker. A relative clause (", who …,") is neither,
     /// and the speaker before it is out of reach.
     fn speaker_before_commas(&self, p: &Para, close: usize, floor: usize) -> Option<Span> {
-        let open = (floor..close).rev().find(|&k| p.toks[k].text == ",")?;
+        // "Jason Sims — a teacher from Mount Pleasant — says": dashes too.
+        let mark = p.toks[close].text;
+        let open = (floor..close).rev().find(|&k| p.toks[k].text == mark)?;
         let inner_first = &p.toks[open + 1];
         if self.words.roles(inner_first.norm).has(Roles::ASIDE) {
             return self.speaker_left(p, open, floor);
         }
-        let (a, b) = self.np_left(p, close, open + 1)?;
-        if a != open + 1 {
-            return None;
-        }
+        let covered = self
+            .np_left(p, close, open + 1)
+            .filter(|&(a, _)| a == open + 1)
+            .or_else(|| {
+                self.description(p, open + 1, close)
+                    .then_some((open + 1, close))
+            });
+        let (a, b) = covered?;
         match self.np_left(p, open, floor) {
             Some((a0, _)) => Some(p.span(a0, b)),
             None => Some(p.span(a, b)),
         }
+    }
+
+    /// "a teacher from Mount Pleasant": a short description between
+    /// `[a, b)`, opened by an article, with no verb, cue or clause in it,
+    /// which the noun-phrase reader does not cover.
+    fn description(&self, p: &Para, a: usize, b: usize) -> bool {
+        let article = ["a", "an", "the"].contains(&p.toks[a].norm);
+        article
+            && b - a <= DESCRIPTION_WORDS
+            && (a..b).all(|k| {
+                let t = &p.toks[k];
+                let r = self.words.roles(t.norm);
+                t.is_word()
+                    && !r.has(Roles::FINITE | Roles::RELATIVE | Roles::CLAUSE)
+                    && self.words.pronoun(t.norm).is_none()
+                    && self.cue_at(p, k).is_none()
+            })
     }
 
     /// The speaker of a cue at `ci`: the mention before it; for a

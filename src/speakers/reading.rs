@@ -52,9 +52,9 @@ impl SpeakerResolver {
             })
             .copied()
             .collect();
-        // Split at commas: NP, appositive.
+        // Split at commas and dashes: NP, appositive.
         let segments: Vec<&[Tok]> = plain
-            .split(|t| t.text == ",")
+            .split(|t| matches!(t.text, "," | "—" | "–" | "--"))
             .filter(|s| !s.is_empty())
             .collect();
         r.appositive = segments.len() > 1;
@@ -262,7 +262,10 @@ impl SpeakerResolver {
                 let after_title = sc.last_title_end.is_some_and(|lt| ns >= lt);
                 let is_person =
                     after_title || (!r.org_name && sc.name_end - ns >= 2 && r.head.is_none());
-                if is_person {
+                // "Jason Sims — a teacher from Mount Pleasant": the person
+                // is named first; a name in the appositive is a place.
+                let named = r.kind == Some(SpeakerType::Person) && r.name.is_some();
+                if is_person && !named {
                     r.kind = Some(SpeakerType::Person);
                     r.org_name = false;
                     r.name = Some(s.to_string());

@@ -217,3 +217,16 @@ fn a_party_and_state_tag_belongs_to_the_mention_but_names_nobody() {
         assert_eq!(f.parts, [content]);
     }
 }
+
+#[test]
+fn a_description_set_off_by_dashes_or_commas_keeps_the_name_before_it() {
+    for text in [
+        "Jason Sims — a teacher from Mount Pleasant — says he voted early.",
+        "Jason Sims, a teacher from Mount Pleasant, says he voted early.",
+    ] {
+        let f = one(text);
+        assert!(f.mention.starts_with("Jason Sims"), "{text}");
+        assert_eq!(f.speaker, "Jason Sims", "{text}");
+        assert_eq!(f.parts, ["he voted early"], "{text}");
+    }
+}
