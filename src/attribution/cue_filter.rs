@@ -233,9 +233,9 @@ impl Attributor {
                 || self.words.pronoun(norm).is_some()
                 || self.words.roles(norm).has(Roles::RELATIVE)
         });
-        let inverted = cx
-            .prev
-            .is_some_and(|t| [",", "—", "–"].contains(&t.text) || p.is_mark(t) || t.norm == "and");
+        let inverted = cx.prev.is_some_and(|t| {
+            [",", "—", "–"].contains(&t.text) || p.is_mark(t) || ["and", "but"].contains(&t.norm)
+        });
         (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
     }
 

@@ -25,6 +25,10 @@ pub(super) const HYPHENS: &[&str] = &["-", "‐"];
 /// speaker ("Jason Sims — a teacher from Mount Pleasant — says").
 const DESCRIPTION_WORDS: usize = 8;
 
+/// Words before a cue that coordinate it with an earlier predicate of
+/// the same subject ("… and insisted", "… but said").
+const COORDINATED: &[&str] = &["and", "but"];
+
 /// Dashes that set off an appositive as commas do.
 const DASHES: &[&str] = &["—", "–", "--"];
 
@@ -427,13 +431,23 @@ impl Attributor {
         let prev = (ci > sent_start).then(|| p.toks[ci - 1].norm);
         let introduces =
             prev.is_some_and(|w| w == "," || self.words.roles(w).has(Roles::PARTICIPLE));
-        let shared = introduces && p.toks[ci].norm.ends_with("ing") || prev == Some("and");
+        let coordinated = prev.is_some_and(|w| COORDINATED.contains(&w));
+        let shared = introduces && p.toks[ci].norm.ends_with("ing") || coordinated;
         let found = if shared {
             earlier_speaker(p, ci, sent_start, earlier)
         } else {
             self.speaker_left(p, ci, sent_start)
         };
-        found.or_else(|| self.subject(p, sent_start, ci))
+        found.or_else(|| {
+            let s = self.subject(p, sent_start, ci)?;
+            // "The mayor left early but said …": the subject is the noun
+            // phrase, not the first predicate after it.
+            let a = p.tok_at(s.start);
+            let np = self
+                .np_right(p, a, p.tok_at(s.end))
+                .filter(|&(x, _)| coordinated && x == a);
+            Some(np.map_or(s, |(x, y)| p.span(x, y)))
+        })
     }
 
     /// The subject at the start of a sentence: after an introductory phrase

@@ -365,7 +365,7 @@ impl Attributor {
 
 #[cfg(test)]
 mod tests {
-    use crate::testkit::{none, one};
+    use crate::testkit::{none, one, run};
 
     #[test]
     fn an_irregular_plural_or_a_partitive_is_a_speaker() {
@@ -435,5 +435,16 @@ mod tests {
         assert_eq!(f.mention, "A survey by the city council");
         // Not past a clause of its own.
         none(&["The rain stopped but showed no sign of clearing."]);
+    }
+
+    #[test]
+    fn a_cue_after_but_shares_the_subject_of_the_clause_before() {
+        let f = run("Ruiz has disputed the figures, but says that the tolls will fall.");
+        assert_eq!(
+            (f[1].mention.as_str(), f[1].parts[0].as_str()),
+            ("Ruiz", "that the tolls will fall")
+        );
+        let f = one("The mayor left early but said the talks would go on.");
+        assert_eq!(f.mention, "The mayor");
     }
 }
