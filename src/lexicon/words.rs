@@ -105,6 +105,9 @@ pub enum EntityKind {
     Organization,
     Group,
     Anonymous,
+    /// A poll, a report, a letter: a source that speaks for whoever made
+    /// it ("the survey found", "the letter says").
+    Document,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -186,9 +189,10 @@ impl WordLexicon {
                 "organization" => EntityKind::Organization,
                 "group" => EntityKind::Group,
                 "anonymous" => EntityKind::Anonymous,
+                "document" => EntityKind::Document,
                 other => {
                     return Err(row.error(format!(
-                        "unknown type {other:?}; the types are organization, group, anonymous"
+                        "unknown type {other:?}; the types are organization, group, anonymous, document"
                     )))
                 }
             };

@@ -148,7 +148,8 @@ impl<'a> Resolver<'a> {
                 // "It" reaches back one sentence at most; further back,
                 // a thing in between is the likelier antecedent ("That
                 // deal … It also called for …").
-                en.kind == SpeakerType::Organization && en.last_sentence + 1 >= self.sentence
+                matches!(en.kind, SpeakerType::Organization | SpeakerType::Document)
+                    && en.last_sentence + 1 >= self.sentence
             } else {
                 (matches!(en.kind, SpeakerType::Person | SpeakerType::Anonymous)
                     || en.tentative && matches!(p.gender, 'm' | 'f'))

@@ -39,6 +39,7 @@ pub enum SpeakerType {
     Organization,
     Group,
     Anonymous,
+    Document,
     Unresolved,
 }
 
@@ -49,6 +50,7 @@ impl SpeakerType {
             SpeakerType::Organization => "organization",
             SpeakerType::Group => "group",
             SpeakerType::Anonymous => "anonymous",
+            SpeakerType::Document => "document",
             SpeakerType::Unresolved => "unresolved",
         }
     }

@@ -135,6 +135,9 @@ impl SpeakerResolver {
                 && (t.is_cap()
                     && !roles.has(Roles::DETERMINER)
                     && self.words.demonym(t.norm).is_none()
+                    // "a lawsuit filed Monday": a time word opens no name
+                    // (it may go on one: "Theresa May").
+                    && !(roles.has(Roles::TIME) && sc.name_start.is_none())
                     || roles.has(Roles::PARTICLE) && sc.name_start.is_some()
                     || t.text == "-" && sc.name_start.is_some())
                 && !t.is_possessive()
@@ -296,6 +299,7 @@ fn read_head(t: Tok, k: EntityKind, roles: Roles, i: usize, r: &mut Reading, sc:
         EntityKind::Organization => SpeakerType::Organization,
         EntityKind::Group => SpeakerType::Group,
         EntityKind::Anonymous => SpeakerType::Anonymous,
+        EntityKind::Document => SpeakerType::Document,
     });
     // "the Health Ministry", "the Trump administration": a name right
     // before an organisation noun names the organisation; so does a

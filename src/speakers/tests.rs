@@ -230,3 +230,22 @@ fn a_description_set_off_by_dashes_or_commas_keeps_the_name_before_it() {
         assert_eq!(f.parts, ["he voted early"], "{text}");
     }
 }
+
+#[test]
+fn a_poll_or_a_lawsuit_is_a_document_and_a_woman_an_unnamed_person() {
+    let f = run("A lawsuit filed Monday says the city broke the law. It also says the mayor knew.");
+    assert_eq!(f.len(), 2);
+    assert_eq!(
+        (f[0].speaker.as_str(), f[0].speaker_type),
+        ("A lawsuit filed Monday", "document")
+    );
+    assert_eq!(
+        (f[1].speaker.as_str(), f[1].resolution),
+        ("A lawsuit filed Monday", "pronoun")
+    );
+    let f = one("The woman disputes the idea that she was ever ill.");
+    assert_eq!(
+        (f.mention.as_str(), f.speaker_type),
+        ("The woman", "anonymous")
+    );
+}
