@@ -16,7 +16,7 @@ use super::Attributor;
 const COORDINATORS: &[&str] = &["and", "but"];
 
 /// Punctuation that ends the object of a cue.
-const OBJECT_PUNCT: &[&str] = &[",", ";", "—", "–"];
+pub(super) const OBJECT_PUNCT: &[&str] = &[",", ";", "—", "–"];
 
 impl Attributor {
     /// Where the object of a cue that takes a noun phrase ends ("vetoed [the
