@@ -41,7 +41,7 @@ impl Attributor {
             !self
                 .words
                 .roles(p.toks[p.tok_at(sp.start)].norm)
-                .has(Roles::RELATIVE)
+                .has(Roles::FUNCTION)
         })?;
         Some(Statement {
             kind: Kind::Indirect,

@@ -173,13 +173,16 @@ impl Attributor {
                 || r.has(Roles::CONJUNCTION)
                 || r.has(Roles::SUBORDINATOR)
                 || r.has(Roles::CLAUSE)
-                || r.has(Roles::FUNCTION) && !(a == end && r.has(Roles::RELATIVE))
+                || r.has(Roles::FUNCTION) && a != end
                 || self.any_cue_at(p, a - 1).is_some()
             {
                 break;
             }
             a -= 1;
-            if r.has(Roles::RELATIVE) && a + 1 == end {
+            // "the final, which is expected to draw …", "What seems most
+            // striking": a relative or interrogative right before the view
+            // is its subject, as PolNeAR marks it.
+            if r.has(Roles::FUNCTION) {
                 return Some(a);
             }
             let joins = |k: usize| {
@@ -251,6 +254,14 @@ mod tests {
         // An expletive before "that" is no content.
         let f = one("It appears that the bridge will close in May.");
         assert_eq!(f.parts, ["that the bridge will close in May"]);
+    }
+
+    #[test]
+    fn a_relative_before_the_view_is_its_subject() {
+        let f = one("They watched the final, which is expected to draw a record audience.");
+        assert_eq!(f.parts, ["which", "to draw a record audience"]);
+        let f = one("They cheered Ms. Roe, who seemed to enjoy the noise.");
+        assert_eq!(f.parts, ["who", "to enjoy the noise"]);
     }
 
     #[test]
