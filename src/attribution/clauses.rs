@@ -30,7 +30,7 @@ const SETTING_WORDS: usize = 9;
 const OBJECT_PRONOUNS: &[&str] = &["him", "them", "me", "us", "whom"];
 
 /// Punctuation that ends the object of a cue.
-const OBJECT_PUNCT: &[&str] = &[",", ";", "—", "–"];
+pub(super) const OBJECT_PUNCT: &[&str] = &[",", ";", "—", "–"];
 
 impl Attributor {
     /// Where the object of a cue that takes a noun phrase ends ("vetoed [the

@@ -509,7 +509,7 @@ mod tests {
     #[test]
     fn an_overt_cue_needs_its_frame_in_the_words() {
         none(&[
-            "The mayor maintains a comfortable lead in the polls.",
+            "The mayor maintains a comfortable lead over her rivals.",
             "The ruling encouraged violence near the stadium.",
             "Voters in Northern states pay more for fuel.",
             "She won 40 more pledged delegates than her rival.",

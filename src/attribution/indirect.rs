@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::lexicon::words::Roles;
 use crate::span::Span;
 
-use super::cues::{CueMatch, Form};
+use super::cues::{CueMatch, CueType, Form};
 use super::para::{is_punct, Para, AUX, BE};
 use super::phrases::looks_plural;
 use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
@@ -36,6 +36,11 @@ impl Attributor {
         // cue's own content comes after it.
         // After an inverted speaker ("…, said Ms. Roe, who …") it is hers.
         let inverted = mention.start > p.toks[ci].span.start;
+        // "A poll, conducted by X, shows Y with …": what a view or a finding
+        // names after it is its content, never an inverted holder.
+        if inverted && self.cues.get(m).kind != CueType::Speech {
+            return None;
+        }
         if continues && !inverted && self.words.roles(p.toks[j + 1].norm).has(Roles::RELATIVE) {
             return None;
         }

@@ -20,8 +20,10 @@ pub mod quotes;
 mod according;
 mod clauses;
 mod cue_filter;
+mod findings;
 mod form;
 mod fronted;
+mod hearsay;
 mod indirect;
 mod labels;
 mod para;
@@ -134,6 +136,8 @@ pub enum Rule {
     Unsourced,
     /// `Clinton: …`, `PENCE: …`: a name and a colon opening a paragraph.
     Label,
+    /// `In a CNN poll, 50 percent …` / `… leads in the polls`: a poll's figures.
+    Finding,
 }
 
 impl Rule {
@@ -150,6 +154,7 @@ impl Rule {
             Rule::QuoteBeforeAttribution => 0.6,
             Rule::Unsourced => 0.5,
             Rule::Label => 0.7,
+            Rule::Finding => 0.6,
         }
     }
 }
@@ -229,7 +234,11 @@ impl Attributor {
         self.cue_statements(p, &speech, &mut claims, out);
         // Beliefs and evidence only where no speech stands: in "she said he
         // believes …" the belief is part of what she said.
+        // A poll's figures before the beliefs inside them: in "In a CNN
+        // poll, 71 percent approved of Obama" the poll holds the clause.
+        self.sentence_views(p, &claims, out, Self::poll_finding);
         self.cue_statements(p, &other, &mut claims, out);
+        self.sentence_views(p, &claims, out, Self::hearsay_view);
         self.leftover_quotes(p, &mut claims, out, carry);
         for s in &mut out[claims.base..] {
             s.parts.sort();
@@ -241,6 +250,24 @@ impl Attributor {
                 .rev()
                 .find(|&s| out[s].parts.contains(&q.content))
         })
+    }
+
+    /// The statements a sentence-wide rule (`find`) reads where no other
+    /// statement stands.
+    fn sentence_views(
+        &self,
+        p: &Para,
+        claims: &Claims,
+        out: &mut Vec<Statement>,
+        find: fn(&Self, &Para, &std::ops::Range<usize>) -> Option<Statement>,
+    ) {
+        for sent in &p.sents {
+            if let Some(st) = find(self, p, sent) {
+                if !overlaps(&st, &out[claims.base..]) {
+                    out.push(st);
+                }
+            }
+        }
     }
 
     /// The paragraph's cues, each with its first token. A cue word inside a

@@ -32,6 +32,10 @@ const QUALIFIED_WORDS: usize = 5;
 /// of a clause than a subject.
 const EVIDENCE_WORDS: usize = 10;
 
+/// The most words a participle aside between a source and its evidence cue
+/// runs over ("conducted jointly with two polling firms").
+const ASIDE_WORDS: usize = 14;
+
 impl Attributor {
     /// "forecasters say", "many said", "those surveyed say", "nearly a
     /// third say", "42% say", "nine out of 10 say": a speaker with no name,
@@ -330,6 +334,7 @@ impl Attributor {
     /// speaker. Anything verb-like, a pronoun subject, a relative or
     /// another cue in it, and it is no plain noun phrase.
     pub(super) fn evidence_subject(&self, p: &Para, sent_start: usize, ci: usize) -> Option<Span> {
+        let ci = participle_aside(p, sent_start, ci).unwrap_or(ci);
         let mut a = (sent_start..ci)
             .rev()
             .find(|&k| p.toks[k].text == ",")
@@ -361,6 +366,22 @@ impl Attributor {
         let open = last.has(Roles::PREPOSITION | Roles::DETERMINER | Roles::FUNCTION);
         (plain && !open).then(|| p.span(a, end))
     }
+}
+
+/// "A poll, conducted by X, shows …": the comma before `ci` closes an
+/// aside that a lowercase participle opens, so the source ends at the comma
+/// that opens it (returned).
+fn participle_aside(p: &Para, sent_start: usize, ci: usize) -> Option<usize> {
+    let close = ci
+        .checked_sub(1)
+        .filter(|&k| k > sent_start && p.toks[k].text == ",")?;
+    let open = (sent_start..close)
+        .rev()
+        .take(ASIDE_WORDS)
+        .find(|&k| p.toks[k].text == ",")?;
+    let first = p.toks.get(open + 1)?;
+    let participle = !first.is_cap() && (first.norm.ends_with("ed") || first.norm.ends_with("ing"));
+    (participle && open > sent_start).then_some(open)
 }
 
 #[cfg(test)]
@@ -446,5 +467,12 @@ mod tests {
         );
         let f = one("The mayor left early but said the talks would go on.");
         assert_eq!(f.mention, "The mayor");
+    }
+
+    #[test]
+    fn a_finding_after_a_parenthetical_is_its_content() {
+        let f = one("A ferry survey, carried out by Kestrel Research, shows Lyon with 40 percent.");
+        assert_eq!(f.parts, ["Lyon with 40 percent"]);
+        assert_eq!(f.cue, "shows");
     }
 }

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use crate::lexicon::words::Roles;
 
+use super::clauses::OBJECT_PUNCT;
 use super::cues::{CueMatch, CueType, Form};
 use super::para::{Para, BE};
 use super::phrases::HYPHENS;
@@ -65,23 +66,22 @@ impl Attributor {
     /// analysts to …": left to the other rules).
     pub(super) fn unsourced_view(&self, p: &Para, ci: usize, m: CueMatch) -> Option<Statement> {
         let sent = p.sent_of(ci);
-        let mut s = ci + m.len;
+        let s = ci + m.len;
         let next = p.toks.get(s).filter(|_| s < sent.end)?;
         if !self.keeps_view(next) {
             return None;
         }
-        if self.cues.get(m).raising && next.norm == "to" {
-            s += 1;
-            // "appeared to suggest that …": the subject's own statement; a
-            // belief after it ("seemed to welcome") is still the view.
-            if self
-                .cue_at(p, s)
+        // "appeared to suggest that …": the subject's own statement; a
+        // belief after it ("seemed to welcome") is still the view.
+        if self.cues.get(m).raising
+            && next.norm == "to"
+            && self
+                .cue_at(p, s + 1)
                 .is_some_and(|c| self.cues.get(c).kind == CueType::Speech)
-            {
-                return None;
-            }
+        {
+            return None;
         }
-        let end = self.clause_end(p, s, sent.end);
+        let end = self.predicate_end(p, s, self.clause_end(p, s, sent.end));
         let predicate = p.trim_content(s, end)?;
         let mut parts = Vec::with_capacity(2);
         if let Some(subject) = self.unsourced_subject(p, ci, &sent) {
@@ -100,6 +100,30 @@ impl Attributor {
         })
     }
 
+    /// Where what is said of the subject ends: at a comma or a clause of
+    /// its own ("seemed to carry little weight, had forced …", "appears to
+    /// have plummeted since 2008, when …", "seemed stable as the polls
+    /// closed"): the view is the predicate, not the circumstances the writer
+    /// adds to it. Adverbs left before the cut go with the clause ("even if").
+    pub(super) fn predicate_end(&self, p: &Para, s: usize, end: usize) -> usize {
+        let cut = (s + 1..end)
+            .find(|&k| {
+                let t = &p.toks[k];
+                let r = self.words.roles(t.norm);
+                // "after" and "before" are prepositions too ("expected to
+                // win after Iowa"): only a subordinator that is none cuts.
+                let subordinator =
+                    r.has(Roles::SUBORDINATOR | Roles::CLAUSE) && !r.has(Roles::PREPOSITION);
+                !p.inside_quote(k) && (OBJECT_PUNCT.contains(&t.text) || subordinator)
+            })
+            .unwrap_or(end);
+        let mut b = cut;
+        while b > s + 1 && self.skippable(&p.toks[b - 1]) {
+            b -= 1;
+        }
+        b
+    }
+
     /// A preposition after the cue gives it a place or an agent, not a view;
     /// "to", "as" and "like" link it to one.
     fn keeps_view(&self, next: &crate::doc::Tok) -> bool {
@@ -116,7 +140,7 @@ impl Attributor {
     /// The phrase the view is about: the noun phrase before the cue (and
     /// its "be"), as the speaker reader finds it; none for an expletive
     /// before "that" ("It appears that …").
-    fn unsourced_subject(
+    pub(super) fn unsourced_subject(
         &self,
         p: &Para,
         ci: usize,
@@ -149,13 +173,16 @@ impl Attributor {
                 || r.has(Roles::CONJUNCTION)
                 || r.has(Roles::SUBORDINATOR)
                 || r.has(Roles::CLAUSE)
-                || r.has(Roles::FUNCTION) && !(a == end && r.has(Roles::RELATIVE))
+                || r.has(Roles::FUNCTION) && a != end
                 || self.any_cue_at(p, a - 1).is_some()
             {
                 break;
             }
             a -= 1;
-            if r.has(Roles::RELATIVE) && a + 1 == end {
+            // "the final, which is expected to draw …", "What seems most
+            // striking": a relative or interrogative right before the view
+            // is its subject, as PolNeAR marks it.
+            if r.has(Roles::FUNCTION) {
                 return Some(a);
             }
             let joins = |k: usize| {
@@ -190,11 +217,11 @@ mod tests {
     #[test]
     fn a_raising_verb_reports_a_view_with_no_source() {
         let f = one("The Trump team appeared paralyzed as the polls closed.");
-        assert_eq!(f.parts, ["The Trump team", "paralyzed as the polls closed"]);
+        assert_eq!(f.parts, ["The Trump team", "paralyzed"]);
         assert_eq!((f.cue.as_str(), f.cue_type), ("appeared", "belief"));
         assert_eq!((f.mention.as_str(), f.resolution), ("", "unresolved"));
         let f = one("Ms. Ortiz seemed to enjoy the delay.");
-        assert_eq!(f.parts, ["Ms. Ortiz", "enjoy the delay"]);
+        assert_eq!(f.parts, ["Ms. Ortiz", "to enjoy the delay"]);
         assert_eq!(f.mention, "");
         // A speech cue after "to" is her own statement.
         let f = one("Ms. Ortiz seemed to welcome the delay.");
@@ -203,6 +230,18 @@ mod tests {
             ("Ms. Ortiz", "welcome")
         );
         assert_eq!(f.parts, ["the delay"]);
+    }
+
+    #[test]
+    fn the_predicate_ends_before_the_writers_circumstances() {
+        let f = one("Both bids seemed to carry little weight, and the board voted on.");
+        assert_eq!(f.parts, ["Both bids", "to carry little weight"]);
+        let f = one("Turnout appears to have fallen since 2012, when the rules changed.");
+        assert_eq!(f.parts, ["Turnout", "to have fallen since 2012"]);
+        let f = one("The port seemed to be shrinking even if trade is booming.");
+        assert_eq!(f.parts, ["The port", "to be shrinking"]);
+        let f = one("Ruiz is expected to win after the count in Lyon.");
+        assert_eq!(f.parts, ["Ruiz", "to win after the count in Lyon"]);
     }
 
     #[test]
@@ -215,6 +254,14 @@ mod tests {
         // An expletive before "that" is no content.
         let f = one("It appears that the bridge will close in May.");
         assert_eq!(f.parts, ["that the bridge will close in May"]);
+    }
+
+    #[test]
+    fn a_relative_before_the_view_is_its_subject() {
+        let f = one("They watched the final, which is expected to draw a record audience.");
+        assert_eq!(f.parts, ["which", "to draw a record audience"]);
+        let f = one("They cheered Ms. Roe, who seemed to enjoy the noise.");
+        assert_eq!(f.parts, ["who", "to enjoy the noise"]);
     }
 
     #[test]

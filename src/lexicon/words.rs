@@ -49,6 +49,9 @@ impl Roles {
     pub const NUMBER: u64 = 1 << 31;
     pub const QUALIFIER: u64 = 1 << 32;
     pub const CATENATIVE: u64 = 1 << 33;
+    pub const FINDING: u64 = 1 << 34;
+    pub const STANDING: u64 = 1 << 35;
+    pub const HEARSAY: u64 = 1 << 36;
 
     /// The role names of the file's second column.
     pub const NAMES: &'static [(&'static str, u64)] = &[
@@ -86,6 +89,9 @@ impl Roles {
         ("number", Self::NUMBER),
         ("qualifier", Self::QUALIFIER),
         ("catenative", Self::CATENATIVE),
+        ("finding", Self::FINDING),
+        ("standing", Self::STANDING),
+        ("hearsay", Self::HEARSAY),
     ];
 
     pub fn has(self, r: u64) -> bool {
