@@ -237,9 +237,10 @@ impl Attributor {
         if t.text != "," {
             return None;
         }
+        // ", adding that", ", even suggesting": past an adverb.
         let gerund = || {
-            self.cue_at(p, k + 1)
-                .is_some_and(|m| m.form == Form::Gerund)
+            let g = k + 1 + usize::from(self.skippable(n) && k + 2 < end);
+            self.cue_at(p, g).is_some_and(|m| m.form == Form::Gerund)
         };
         let attribution = || {
             self.cue_after_subject(p, k + 1, k + 2, end)

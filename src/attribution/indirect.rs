@@ -12,11 +12,6 @@ use super::para::{is_punct, Para, AUX, BE};
 use super::phrases::looks_plural;
 use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
-/// Forms of "be" that make a gerund after them a progressive verb ("was
-/// warning"): `para::BE` but "being", since "of being welcoming" is an
-/// adjective.
-const PROGRESSIVE_BE: &[&str] = &["is", "was", "were", "are", "been", "be"];
-
 impl Attributor {
     /// Content before its attribution: `…, X said.` / `…, said X.` /
     /// `…, Leavitt stated during a briefing.`
@@ -274,7 +269,7 @@ impl Attributor {
         if mention.is_none() && !participle && !asked && !passive {
             return None;
         }
-        if gerund_as_noun(p, ci, m, &sent, participle) {
+        if self.gerund_as_noun(p, ci, m, &sent, participle) {
             return None;
         }
         let mut e = ci + m.len + usize::from(passive);
@@ -351,17 +346,6 @@ impl Attributor {
             }
         }
         None
-    }
-
-    /// ", warning that …", "by saying …": a participle cue, which may take
-    /// the speaker of the sentence rather than one of its own.
-    fn participle_cue(&self, p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>) -> bool {
-        ci > sent.start
-            && {
-                let w = p.toks[ci - 1].norm;
-                w == "," || w == "and" || self.words.roles(w).has(Roles::PARTICIPLE)
-            }
-            && m.form == Form::Gerund
     }
 
     /// "Asked about the plan, …" / "when asked whether …": the question
@@ -591,15 +575,6 @@ fn noun_before_comma(p: &Para, ci: usize, m: CueMatch) -> bool {
     matches!(m.form, Form::Present3 | Form::Base)
         && p.toks.get(e).is_some_and(|t| t.text == ",")
         && !p.toks.get(e + 1).is_some_and(|t| p.is_mark(t))
-}
-
-/// A gerund that opens no participle phrase and follows no "be" is a noun
-/// ("the warning", "a warning").
-fn gerund_as_noun(p: &Para, ci: usize, m: CueMatch, sent: &Range<usize>, participle: bool) -> bool {
-    m.form == Form::Gerund
-        && !participle
-        && ci > sent.start
-        && !PROGRESSIVE_BE.contains(&p.toks[ci - 1].norm)
 }
 
 #[cfg(test)]

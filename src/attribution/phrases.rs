@@ -10,6 +10,7 @@ use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 use crate::span::Span;
 
+use super::cue_filter::PROGRESSIVE_BE;
 use super::cues::CueMatch;
 use super::para::{is_punct, Para, BE};
 use super::subjects::PARTITIVE_RELATIVE;
@@ -356,7 +357,7 @@ impl Attributor {
             && self.words.head_kind(n).is_none()
             && !self.words.is_title(n)
             && !self.words.roles(n).has(Roles::MODIFIER);
-        self.skippable(t) || adverb || progressive && BE.contains(&n)
+        self.skippable(t) || adverb || progressive && PROGRESSIVE_BE.contains(&n)
     }
 
     /// "David Axelrod on Wednesday called", "prosecutors in April
