@@ -53,9 +53,9 @@ impl Attributor {
                 let closes = t.text == "," || t.text == "—" || t.text == "–";
                 closes
                     && p.quote_at(t.span.start).is_none()
-                    && p.toks
-                        .get(k + 1)
-                        .is_some_and(|v| k + 1 < end && self.opens_predicate(v))
+                    && p.toks.get(k + 1).is_some_and(|v| {
+                        k + 1 < end && (self.opens_predicate(v) || self.cue_at(p, k + 1).is_some())
+                    })
             })
             .unwrap_or(end)
     }

@@ -388,6 +388,12 @@ impl Attributor {
         if self.words.roles(inner_first.norm).has(Roles::ASIDE) {
             return self.speaker_left(p, open, floor);
         }
+        // "The girl, who asked not to be named, said": a relative clause
+        // describes the subject before it, which is the speaker.
+        if self.words.roles(inner_first.norm).has(Roles::RELATIVE) && close > open + 2 {
+            let (a0, b0) = self.np_left(p, open, floor)?;
+            return Some(p.span(a0, b0));
+        }
         let covered = self
             .np_left(p, close, open + 1)
             .filter(|&(a, _)| a == open + 1)

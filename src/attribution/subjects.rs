@@ -51,12 +51,24 @@ impl Attributor {
         let k = end.checked_sub(1).filter(|&k| k >= floor)?;
         let head = self.words.roles(p.toks[k].norm).has(Roles::QUANTIFIER)
             || self.count_head(p, k, floor)
-            || self.plain_plural(&p.toks[k]);
+            || self.plain_plural(&p.toks[k])
+            || self.opening_singular(p, k, floor);
         if !head {
             return None;
         }
         let k = self.ratio_start(p, k, floor).unwrap_or(k);
         Some((self.read_back(p, k, floor), end))
+    }
+
+    /// "The defendant said", "The landlord, …, said": a lower-case noun of
+    /// no list right after the article that opens the clause is its
+    /// subject, and so the speaker of the cue after it.
+    fn opening_singular(&self, p: &Para, k: usize, floor: usize) -> bool {
+        let Some(d) = k.checked_sub(1).filter(|&d| d >= floor) else {
+            return false;
+        };
+        let opens = d == floor || p.toks[d - 1].text == ",";
+        opens && ["the", "a", "an"].contains(&p.toks[d].norm) && self.plain_adjective(&p.toks[k])
     }
 
     /// The start of a plain subject whose head is token `k`.
@@ -474,5 +486,23 @@ mod tests {
         let f = one("A ferry survey, carried out by Kestrel Research, shows Lyon with 40 percent.");
         assert_eq!(f.parts, ["Lyon with 40 percent"]);
         assert_eq!(f.cue, "shows");
+    }
+
+    #[test]
+    fn a_noun_of_no_list_after_the_opening_article_is_the_speaker() {
+        let f = one("The claimant said the landlord had lied.");
+        assert_eq!(
+            (f.mention.as_str(), f.parts[0].as_str()),
+            ("The claimant", "the landlord had lied")
+        );
+        // Not mid-clause: "met the claimant said" has no such subject.
+        let f = one("Ruiz, the magistrate said, had no case.");
+        assert_eq!(f.mention, "the magistrate");
+    }
+
+    #[test]
+    fn a_relative_clause_in_commas_leaves_the_subject_before_it_the_speaker() {
+        let f = run("The girl, who asked not to be named, said teachers had ignored her.");
+        assert!(f.iter().any(|s| s.cue == "said" && s.mention == "The girl"));
     }
 }
