@@ -17,13 +17,6 @@ use super::{Attributor, CueRef};
 /// Indefinite articles: a singular phrase ("a Reuters report").
 const INDEFINITE: &[&str] = &["a", "an"];
 
-/// Forms of "be" that make a gerund after them a progressive verb ("was
-/// warning", "isn't saying"): `para::BE` but "being", since "of being
-/// welcoming" is an adjective.
-pub(super) const PROGRESSIVE_BE: &[&str] = &[
-    "is", "was", "were", "are", "been", "be", "isn't", "wasn't", "weren't", "aren't",
-];
-
 /// The words around a candidate cue that decide it.
 struct Context<'a> {
     /// The cue's sentence: its context does not reach past it.
@@ -117,58 +110,6 @@ impl Attributor {
             return None;
         }
         Some(m)
-    }
-
-    /// ", warning that …", "by saying …", ", even suggesting …": a
-    /// participle cue, which may take the speaker of the sentence rather
-    /// than one of its own. Adverbs may stand before it.
-    pub(super) fn participle_cue(
-        &self,
-        p: &Para,
-        ci: usize,
-        m: CueMatch,
-        sent: &Range<usize>,
-    ) -> bool {
-        let Some(k) = self.before_adverbs(p, ci, sent.start) else {
-            return false;
-        };
-        let w = p.toks[k].norm;
-        m.form == Form::Gerund
-            && (w == "," || w == "and" || self.words.roles(w).has(Roles::PARTICIPLE))
-    }
-
-    /// A gerund that opens no participle phrase and follows no "be" is a
-    /// noun ("the warning", "a warning"); "is once again questioning",
-    /// "isn't saying" are verbs.
-    pub(super) fn gerund_as_noun(
-        &self,
-        p: &Para,
-        ci: usize,
-        m: CueMatch,
-        sent: &Range<usize>,
-        participle: bool,
-    ) -> bool {
-        m.form == Form::Gerund
-            && !participle
-            && ci > sent.start
-            && !self
-                .before_adverbs(p, ci, sent.start)
-                .is_some_and(|k| PROGRESSIVE_BE.contains(&p.toks[k].norm))
-    }
-
-    /// The last token before `ci` that is no adverb or negation ("also",
-    /// "not", "once again", "even", "publicly").
-    fn before_adverbs(&self, p: &Para, ci: usize, floor: usize) -> Option<usize> {
-        (floor..ci).rev().find(|&k| {
-            let t = &p.toks[k];
-            // "is reportedly weighing": hearsay is no mere adverb.
-            let ly = !t.is_cap()
-                && t.norm.len() >= 5
-                && t.norm.ends_with("ly")
-                && !self.words.roles(t.norm).has(Roles::HEARSAY);
-            let adverb = self.skippable(t) && !self.words.roles(t.norm).has(Roles::FINITE);
-            !(adverb || ly)
-        })
     }
 
     fn context<'a>(&self, p: &'a Para, i: usize, m: CueMatch) -> Context<'a> {
@@ -628,25 +569,5 @@ mod tests {
         assert_eq!(f.parts, ["that the fees would rise"]);
         // An infinitive of purpose or refusal is no chain.
         none(&["Title\n\nShe drove to the station to say goodbye to them."]);
-    }
-
-    #[test]
-    fn an_adverb_or_negation_keeps_a_progressive_or_participle_cue_a_verb() {
-        let f = one("Ruiz is once again questioning the count.");
-        assert_eq!(
-            (f.mention.as_str(), f.parts[0].as_str()),
-            ("Ruiz", "the count")
-        );
-        let f = one("Ruiz isn’t saying if the count was fair.");
-        assert_eq!(
-            (f.mention.as_str(), f.parts[0].as_str()),
-            ("Ruiz", "if the count was fair")
-        );
-        let f = run("Ruiz complained about the count, even suggesting it was rigged.");
-        assert_eq!(f[0].parts, ["the count"]);
-        assert_eq!(
-            (f[1].cue.as_str(), f[1].mention.as_str()),
-            ("suggesting", "Ruiz")
-        );
     }
 }

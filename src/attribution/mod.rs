@@ -23,6 +23,7 @@ mod cue_filter;
 mod findings;
 mod form;
 mod fronted;
+mod gerunds;
 mod hearsay;
 mod indirect;
 mod labels;

@@ -10,8 +10,8 @@ use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 use crate::span::Span;
 
-use super::cue_filter::PROGRESSIVE_BE;
 use super::cues::CueMatch;
+use super::gerunds::PROGRESSIVE_BE;
 use super::para::{is_punct, Para, BE};
 use super::subjects::PARTITIVE_RELATIVE;
 use super::{Attributor, Statement};
