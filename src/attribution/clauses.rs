@@ -10,7 +10,7 @@ use crate::doc::Tok;
 use crate::lexicon::words::Roles;
 
 use super::cues::{CueMatch, Form};
-use super::para::{is_punct, Para, AUX, BE};
+use super::para::{is_punct, Para, ARTICLES, AUX, BE};
 use super::Attributor;
 
 /// Coordinators after which a further statement may begin ("… and
@@ -270,7 +270,7 @@ impl Attributor {
         let before = &p.toks[k - 1];
         let named = before.is_cap() || before.text == ")";
         named
-            && ["a", "an", "the"].contains(&p.toks[k + 1].norm)
+            && ARTICLES.contains(&p.toks[k + 1].norm)
             && !p.toks[k + 1..end]
                 .iter()
                 .any(|t| [",", ";"].contains(&t.text) || p.is_mark(t))

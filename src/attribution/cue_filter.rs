@@ -9,7 +9,7 @@ use crate::doc::Tok;
 use crate::lexicon::words::{EntityKind, Roles};
 
 use super::cues::{CueMatch, CueType, Form};
-use super::para::{Para, AUX, BE};
+use super::para::{ly_adverb, Para, AUX, BE};
 use super::phrases::{looks_plural, HYPHENS};
 use super::subjects::PARTITIVE_RELATIVE;
 use super::{Attributor, CueRef};
@@ -117,8 +117,7 @@ impl Attributor {
         // "who similarly blasts": an -ly adverb stands between too.
         let prev_k = (sent.start..i).rev().find(|&k| {
             let t = &p.toks[k];
-            let adverb = !t.is_cap() && t.norm.len() >= 5 && t.norm.ends_with("ly");
-            !(self.skippable(t) || adverb && k + 1 == i)
+            !(self.skippable(t) || ly_adverb(t) && k + 1 == i)
         });
         Context {
             prev_raw: (i > sent.start).then(|| &p.toks[i - 1]),

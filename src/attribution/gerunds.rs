@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::lexicon::words::Roles;
 
 use super::cues::{CueMatch, Form};
-use super::para::Para;
+use super::para::{ly_adverb, Para};
 use super::Attributor;
 
 /// Forms of "be" that make a gerund after them a progressive verb ("was
@@ -62,10 +62,7 @@ impl Attributor {
         (floor..ci).rev().find(|&k| {
             let t = &p.toks[k];
             // "is reportedly weighing": hearsay is no mere adverb.
-            let ly = !t.is_cap()
-                && t.norm.len() >= 5
-                && t.norm.ends_with("ly")
-                && !self.words.roles(t.norm).has(Roles::HEARSAY);
+            let ly = ly_adverb(t) && !self.words.roles(t.norm).has(Roles::HEARSAY);
             let adverb = self.skippable(t) && !self.words.roles(t.norm).has(Roles::FINITE);
             !(adverb || ly)
         })

@@ -212,6 +212,16 @@ fn title_case(toks: &[Tok]) -> bool {
     words >= 3 && caps * 5 >= words * 4
 }
 
+/// Articles, which open a noun phrase ("a teacher from Kent", "the
+/// claimant").
+pub(super) const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// A lower-case word of five letters or more in -ly: an adverb ("publicly",
+/// "similarly"), as far as the spelling tells.
+pub(super) fn ly_adverb(t: &Tok) -> bool {
+    !t.is_cap() && t.norm.len() >= 5 && t.norm.ends_with("ly")
+}
+
 pub(super) fn is_punct(t: &Tok) -> bool {
     !t.text.chars().any(|c| c.is_alphanumeric())
 }

@@ -12,7 +12,7 @@ use crate::span::Span;
 
 use super::cues::CueMatch;
 use super::gerunds::PROGRESSIVE_BE;
-use super::para::{is_punct, Para, BE};
+use super::para::{is_punct, Para, ARTICLES, BE};
 use super::subjects::PARTITIVE_RELATIVE;
 use super::{Attributor, Statement};
 
@@ -412,7 +412,7 @@ impl Attributor {
     /// `[a, b)`, opened by an article, with no verb, cue or clause in it,
     /// which the noun-phrase reader does not cover.
     fn description(&self, p: &Para, a: usize, b: usize) -> bool {
-        let article = ["a", "an", "the"].contains(&p.toks[a].norm);
+        let article = ARTICLES.contains(&p.toks[a].norm);
         article
             && b - a <= DESCRIPTION_WORDS
             && (a..b).all(|k| {

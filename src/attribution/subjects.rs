@@ -10,7 +10,7 @@ use crate::lexicon::words::{EntityKind, Roles};
 use crate::span::Span;
 
 use super::cues::{CueMatch, CueType, Form};
-use super::para::{is_punct, Para, BE};
+use super::para::{is_punct, Para, ARTICLES, BE};
 use super::phrases::looks_plural;
 use super::Attributor;
 
@@ -68,7 +68,7 @@ impl Attributor {
             return false;
         };
         let opens = d == floor || p.toks[d - 1].text == ",";
-        opens && ["the", "a", "an"].contains(&p.toks[d].norm) && self.plain_adjective(&p.toks[k])
+        opens && ARTICLES.contains(&p.toks[d].norm) && self.plain_adjective(&p.toks[k])
     }
 
     /// The start of a plain subject whose head is token `k`.
