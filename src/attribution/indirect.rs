@@ -429,7 +429,13 @@ impl Attributor {
                 .take_while(|&k| p.toks[k].is_cap() || k > first && p.toks[k].norm == "of")
                 .count();
             match names {
-                0 if first < sent.end && looks_plural(&p.toks[first]) => first + 1,
+                // "told the court he had acted": one noun after "the".
+                0 if first < sent.end
+                    && (looks_plural(&p.toks[first])
+                        || first > s && self.plain_adjective(&p.toks[first])) =>
+                {
+                    first + 1
+                }
                 0 => return s,
                 n => first + n,
             }
@@ -616,5 +622,11 @@ mod tests {
         // A clause already under way keeps its "that".
         let f = one("Title\n\nShe told the man who was shouting that he should leave.");
         assert_eq!(f.parts, ["the man who was shouting that he should leave"]);
+    }
+
+    #[test]
+    fn one_noun_after_the_is_an_addressee_before_a_clause() {
+        let f = one("Title\n\nThe caller told the station her rent had doubled.");
+        assert_eq!(f.parts, ["her rent had doubled"]);
     }
 }
