@@ -31,6 +31,12 @@ impl Attributor {
                 return None;
             }
             let end = self.clause_end(p, mention_end + 1, sent.end);
+            // "According to the Times, the minister said …": the minister's
+            // statement, which the Times reports.
+            let outer = p.span(e, mention_end);
+            if let Some(inner) = self.nested_statement(p, mention_end + 1, end, m, outer) {
+                return Some(inner);
+            }
             p.trim_content(mention_end + 1, end)?
         } else {
             // The content is what comes before the comma; without one
@@ -58,5 +64,23 @@ impl Attributor {
             form: ContentForm::default(),
             reported_by: None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::one;
+
+    #[test]
+    fn a_statement_after_according_to_is_its_speakers_reported_by_the_source() {
+        let f = one("According to the Courier, the mayor said the ferry would stop.");
+        assert_eq!((f.cue.as_str(), f.mention.as_str()), ("said", "the mayor"));
+        assert_eq!(f.parts, ["the ferry would stop"]);
+        assert_eq!(f.reported_by, "the Courier");
+        let f = one("According to the Courier, the ferry will stop.");
+        assert_eq!(
+            (f.mention.as_str(), f.parts[0].as_str()),
+            ("the Courier", "the ferry will stop")
+        );
     }
 }

@@ -70,9 +70,9 @@ impl Attributor {
 
     /// "Hamas accused Trump of …, Reuters first reported": content `[s,
     /// end)` that opens with a statement of its own (a subject, then a
-    /// speech cue) under an outer cue of class `report` is that subject's
+    /// speech cue) under an outer cue of class `report`, or `according to`, is that subject's
     /// statement, which the outer source (`outer`) only reports.
-    fn nested_statement(
+    pub(super) fn nested_statement(
         &self,
         p: &Para,
         s: usize,
@@ -80,7 +80,8 @@ impl Attributor {
         outer_cue: CueMatch,
         outer: Span,
     ) -> Option<Statement> {
-        if self.cues.get(outer_cue).class != "report" {
+        let outer_cue = self.cues.get(outer_cue);
+        if outer_cue.class != "report" && !outer_cue.according {
             return None;
         }
         let (c, m) = (s + 1..end.min(s + 12))
