@@ -10,7 +10,7 @@ use crate::lexicon::words::{EntityKind, Roles};
 
 use super::cues::{CueMatch, CueType, Form};
 use super::para::{ly_adverb, Para, AUX, BE};
-use super::phrases::{looks_plural, HYPHENS};
+use super::phrases::{looks_plural, COORDINATED, DASHES, HYPHENS};
 use super::subjects::PARTITIVE_RELATIVE;
 use super::{Attributor, CueRef};
 
@@ -233,7 +233,10 @@ impl Attributor {
                 || self.words.roles(norm).has(Roles::RELATIVE)
         });
         let inverted = cx.prev.is_some_and(|t| {
-            [",", "—", "–"].contains(&t.text) || p.is_mark(t) || ["and", "but"].contains(&t.norm)
+            t.text == ","
+                || DASHES.contains(&t.text)
+                || p.is_mark(t)
+                || COORDINATED.contains(&t.norm)
         });
         (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
     }

@@ -28,10 +28,10 @@ const DESCRIPTION_WORDS: usize = 8;
 
 /// Words before a cue that coordinate it with an earlier predicate of
 /// the same subject ("… and insisted", "… but said").
-const COORDINATED: &[&str] = &["and", "but"];
+pub(super) const COORDINATED: &[&str] = &["and", "but"];
 
 /// Dashes that set off an appositive as commas do.
-const DASHES: &[&str] = &["—", "–", "--"];
+pub(super) const DASHES: &[&str] = &["—", "–", "--"];
 
 impl Attributor {
     /// Whether token `k` can stand inside a speaker noun phrase.
