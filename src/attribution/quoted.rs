@@ -302,26 +302,30 @@ impl Attributor {
     /// `“I can't vote for him,” said Symms. “He's an embarrassment.”`: a
     /// short quote is no scare quote when it is a sentence of its own
     /// (opening its sentence with a capital, closing with a stop) right
-    /// after a quote the paragraph has attributed, which it continues.
+    /// after a quote the paragraph has attributed, which it continues; nor
+    /// when it is the second half of a quote split by its attribution
+    /// (`“…,” he said, “and it's terrifying.”`): after a comma, in the
+    /// sentence of that quote.
     fn short_sentence_after_quote(&self, p: &Para, q: &Quote, found: &[Statement]) -> bool {
         let open = p.tok_at(q.outer.start);
         let sent = p.sent_of(open);
         let text = q.content.slice(p.text).trim_end();
-        let opens = p.toks[sent.start].span.start >= q.outer.start
+        let sentence = p.toks[sent.start].span.start >= q.outer.start
             && text.starts_with(char::is_uppercase)
-            && text.ends_with(['.', '?', '!'])
-            && p.quote_words(q) >= 2;
-        opens
+            && text.ends_with(['.', '?', '!']);
+        let after_comma = open > sent.start && p.toks[open - 1].text == ",";
+        (sentence || after_comma)
+            && p.quote_words(q) >= 2
             && found.iter().any(|st| {
                 st.kind == Kind::Direct
                     && st.cue.is_some()
                     && st.parts.last().is_some_and(|a| a.end <= q.outer.start)
                     && p.quotes.iter().any(|o| {
+                        let close = p.tok_at(o.outer.end);
                         o.content == st.parts[st.parts.len() - 1]
-                            && !p.toks[p.tok_at(o.outer.end)..open]
-                                .iter()
-                                .any(|t| p.is_mark(t))
-                            && p.tok_at(o.outer.end) < open
+                            && !p.toks[close..open].iter().any(|t| p.is_mark(t))
+                            && close < open
+                            && (sentence || p.tok_at(o.outer.start) >= sent.start)
                     })
             })
     }
@@ -506,7 +510,12 @@ fn is_heading(p: &Para, q: &Quote) -> bool {
     let words = || p.toks[a..b].iter().filter(|t| t.is_word());
     let titled = words().all(|t| t.is_cap() || TITLE_SMALL.contains(&t.norm));
     let capitals = words().filter(|t| t.is_cap()).count();
-    let named = !whole && titled && capitals >= 2 && p.words(a, b) < 8 && !p.title_case_at(a);
+    // A quote that is whole sentences of its own ("“The Donald. Big
+    // Daddy.”") is said, however it is capitalised.
+    let sentences = p.toks[p.sent_of(a).start].span.start >= q.outer.start
+        && q.content.slice(p.text).ends_with(['.', '?', '!']);
+    let named =
+        !whole && !sentences && titled && capitals >= 2 && p.words(a, b) < 8 && !p.title_case_at(a);
     named || whole && p.words(a, b) < 7 && (title || single)
 }
 
@@ -535,6 +544,20 @@ mod tests {
             f[0].parts,
             ["There was chaos on the road,", "Bodies everywhere."]
         );
+    }
+
+    #[test]
+    fn a_capitalised_quote_that_is_a_sentence_of_its_own_is_said() {
+        let f = run("Title\n\n“Here he comes,” she said, clapping. “The Donald. Big Daddy.”");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].parts, ["Here he comes,", "The Donald. Big Daddy."]);
+    }
+
+    #[test]
+    fn a_short_second_half_of_a_split_quote_is_kept() {
+        let f = run("Title\n\n“We issue some chart,” he said, “and it's terrifying.”");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].parts, ["We issue some chart,", "and it's terrifying."]);
     }
 
     #[test]
