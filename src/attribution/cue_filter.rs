@@ -114,10 +114,13 @@ impl Attributor {
 
     fn context<'a>(&self, p: &'a Para, i: usize, m: CueMatch) -> Context<'a> {
         let sent = p.sent_of(i);
-        // "who similarly blasts": an -ly adverb stands between too.
+        // "who similarly blasts": an -ly adverb stands between too, but not
+        // an -ly noun after its determiner ("the family said", "his ally").
         let prev_k = (sent.start..i).rev().find(|&k| {
             let t = &p.toks[k];
-            !(self.skippable(t) || ly_adverb(t) && k + 1 == i)
+            let noun =
+                k > sent.start && self.words.roles(p.toks[k - 1].norm).has(Roles::DETERMINER);
+            !(self.skippable(t) || ly_adverb(t) && k + 1 == i && !noun)
         });
         Context {
             prev_raw: (i > sent.start).then(|| &p.toks[i - 1]),
@@ -159,7 +162,12 @@ impl Attributor {
         if preposition && !self.skippable(prev) && !r.has(Roles::TIME) {
             return true;
         }
-        let adverb = prev.norm.len() > 4 && prev.norm.ends_with("ly") && !prev.is_cap();
+        // "the widely reported", but "the family said": a head noun is none.
+        let adverb = prev.norm.len() > 4
+            && prev.norm.ends_with("ly")
+            && !prev.is_cap()
+            && self.words.head_kind(prev.norm).is_none()
+            && !self.words.is_title(prev.norm);
         let k = i - 1;
         adverb && k > cx.sent.start && m.form == Form::Past && {
             let d = &p.toks[k - 1];

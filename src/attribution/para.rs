@@ -169,10 +169,18 @@ impl Para<'_> {
     /// The first token of `[s, end)` after a short introductory phrase
     /// ("On Monday, …", "In Gaza, …"): such a phrase sets the scene and is
     /// not what was said. A comma that leaves fewer than `room` tokens
-    /// before `end` is no introduction but the content's own.
+    /// before `end` is no introduction but the content's own, nor is one
+    /// that a relative clause follows ("Scott's relatives, who …, watched
+    /// it"): that is the subject.
     pub(super) fn after_intro(&self, s: usize, end: usize, room: usize) -> usize {
         match (s..end).find(|&k| self.toks[k].text == ",") {
-            Some(intro) if intro - s <= 4 && intro + room < end => intro + 1,
+            Some(intro)
+                if intro - s <= 4
+                    && intro + room < end
+                    && !SUBJECT_RELATIVES.contains(&self.toks[intro + 1].norm) =>
+            {
+                intro + 1
+            }
             _ => s,
         }
     }
@@ -198,6 +206,9 @@ impl Para<'_> {
         (a < b).then(|| self.span(a, b))
     }
 }
+
+/// Words that open a relative clause on the noun before their comma.
+const SUBJECT_RELATIVES: &[&str] = &["who", "which", "whose"];
 
 /// Most longer words capitalised: "Senator Says Plan Will Fail".
 fn title_case(toks: &[Tok]) -> bool {
@@ -237,4 +248,24 @@ fn is_unit_sign(t: &Tok) -> bool {
 /// A double quotation mark token; `Para::is_mark` also knows single ones.
 fn is_double_mark(t: &Tok) -> bool {
     QUOTE_MARKS.contains(&t.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::one;
+
+    #[test]
+    fn a_subject_with_a_relative_clause_is_no_introduction() {
+        let f = one(
+            "Title\n\nScott's relatives, who live in Ohio, watched it on Thursday, \
+             attorneys for the family said.",
+        );
+        assert_eq!(f.mention, "attorneys for the family");
+        assert_eq!(
+            f.parts,
+            ["Scott's relatives, who live in Ohio, watched it on Thursday"]
+        );
+        let f = one("Title\n\nOn Monday, the relatives watched it, police said.");
+        assert_eq!(f.parts, ["the relatives watched it"]);
+    }
 }

@@ -500,6 +500,14 @@ fn adverbs_time_phrases_and_progressives_stand_between_speaker_and_cue() {
             "Prices rose. The Lopez family said they would appeal.",
             "The Lopez family",
         ),
+        (
+            "Prices rose. The family said they would appeal.",
+            "The family",
+        ),
+        (
+            "Prices rose. They watched it, a lawyer for the family said.",
+            "a lawyer for the family",
+        ),
     ] {
         assert_eq!(one(text).mention, mention, "{text}");
     }
