@@ -343,7 +343,10 @@ impl Attributor {
     ) -> Option<Statement> {
         let open = p.tok_at(q.outer.start);
         let qs = p.sent_of(open);
-        if p.words(qs.start, open) < 2 || p.has_quote_mark(qs.start, open) {
+        // "… used her words as its headline: “Finally.”": a colon hands the
+        // sentence over to the quote, which stands alone.
+        let colon = open > qs.start && p.toks[open - 1].text == ":";
+        if colon || p.words(qs.start, open) < 2 || p.has_quote_mark(qs.start, open) {
             return None;
         }
         let start = (qs.start..open)
@@ -551,6 +554,13 @@ mod tests {
         let f = run("Title\n\n“Here he comes,” she said, clapping. “The Donald. Big Daddy.”");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].parts, ["Here he comes,", "The Donald. Big Daddy."]);
+    }
+
+    #[test]
+    fn a_quote_after_a_colon_without_a_cue_is_the_quote_alone() {
+        let f = run("Title\n\nThe piece used her words as its headline: “Finally. Someone who thinks like me.”");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].parts, ["Finally. Someone who thinks like me."]);
     }
 
     #[test]
