@@ -9,7 +9,6 @@ use crate::span::Span;
 
 use super::cues::{CueMatch, CueType, Form};
 use super::para::{is_punct, Para, AUX, BE};
-use super::phrases::looks_plural;
 use super::{Attributor, ContentForm, Kind, Rule, SpeakerSource, Statement};
 
 impl Attributor {
@@ -399,59 +398,6 @@ impl Attributor {
             }
         }
         Some(s)
-    }
-
-    /// "told reporters the talks had failed", "told Reuters he would
-    /// resign": with no "that", the addressee of a cue that tells someone
-    /// something (frame `obj_that`) is still no content, when a subject
-    /// opens a clause after it. Otherwise `s` ("told the truth").
-    fn past_addressee_before_clause(
-        &self,
-        p: &Para,
-        s: usize,
-        m: CueMatch,
-        sent: &Range<usize>,
-    ) -> usize {
-        if !self.cues.get(m).tells_someone || s >= sent.end {
-            return s;
-        }
-        let t = &p.toks[s];
-        let object_pronoun = self.words.pronoun(t.norm).is_some()
-            && !self.words.roles(t.norm).has(Roles::DETERMINER);
-        let a = if object_pronoun {
-            s + 1
-        } else if self.words.roles(t.norm).has(Roles::PREPOSITION) || p.is_mark(t) {
-            return s;
-        } else {
-            // "the BBC", "Reuters", "The Times of Israel", "reporters": a
-            // name, or one plural noun, after an optional "the".
-            let first = s + usize::from(t.norm == "the");
-            let names = (first..sent.end.min(first + 4))
-                .take_while(|&k| p.toks[k].is_cap() || k > first && p.toks[k].norm == "of")
-                .count();
-            match names {
-                // "told the court he had acted": one noun after "the".
-                0 if first < sent.end
-                    && (looks_plural(&p.toks[first])
-                        || first > s && self.plain_adjective(&p.toks[first])) =>
-                {
-                    first + 1
-                }
-                0 => return s,
-                n => first + n,
-            }
-        };
-        if a >= sent.end {
-            return s;
-        }
-        let n = &p.toks[a];
-        let r = self.words.roles(n.norm);
-        let subject = self.words.pronoun(n.norm).is_some() && !r.has(Roles::DETERMINER);
-        if subject || r.has(Roles::DETERMINER) || n.is_cap() {
-            a
-        } else {
-            s
-        }
     }
 
     /// "told Reuters that", "affirmed on Sunday that", "restated its

@@ -18,6 +18,7 @@ pub mod cues;
 pub mod quotes;
 
 mod according;
+mod addressee;
 mod clauses;
 mod cue_filter;
 mod findings;
