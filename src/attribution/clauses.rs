@@ -247,10 +247,13 @@ impl Attributor {
                 .is_some_and(|(_, _, subject)| subject)
         };
         let according = || self.opens_according(p, k + 1);
-        // "…, opposed his trade deal and …": the subject's next act.
+        // "…, opposed his trade deal and …": the subject's next act; but a
+        // that-clause with no verb yet is still at its subject ("that the
+        // editor, Jane Roe, conveyed …").
         let next_act = || {
             self.any_cue_at(p, k + 1)
                 .is_some_and(|m| m.form == Form::Past)
+                && (p.toks[s].norm != "that" || (s + 1..k).any(|j| self.finite_at(p, j)))
         };
         let comment = || n.norm == "which" && !self.relative_in_subject(p, s, k, end);
         (according()
@@ -389,6 +392,18 @@ mod tests {
         assert_eq!(
             f.parts,
             ["they were leaning toward Ruiz, or simply opposed to Holm"]
+        );
+    }
+
+    #[test]
+    fn a_past_cue_after_an_appositive_in_the_subject_is_the_contents_verb() {
+        let f = one(
+            "Reuters reported that the editor in chief, Jane Roe, conveyed to Ms. Martin \
+             that her statement was wrong.",
+        );
+        assert_eq!(
+            f.parts,
+            ["that the editor in chief, Jane Roe, conveyed to Ms. Martin that her statement was wrong"]
         );
     }
 
