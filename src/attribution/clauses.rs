@@ -207,8 +207,11 @@ impl Attributor {
         }) else {
             return false;
         };
-        let verb = !n.is_cap() && self.words.roles(n.norm).has(Roles::FINITE)
-            || self.starts_predicate(n) && n.norm.chars().count() > 4;
+        let listed = self
+            .words
+            .roles(n.norm)
+            .has(Roles::FINITE | Roles::PREDICATE);
+        let verb = !n.is_cap() && listed || self.starts_predicate(n) && n.norm.chars().count() > 4;
         verb && !(s..k).any(|j| self.finite_at(p, j))
     }
 
@@ -393,6 +396,12 @@ mod tests {
             f.parts,
             ["they were leaning toward Ruiz, or simply opposed to Holm"]
         );
+    }
+
+    #[test]
+    fn an_irregular_past_after_and_is_the_speakers_next_act() {
+        let f = one("Title\n\nThe crowd chanted “What curfew?” and kept going until 2 a.m.");
+        assert_eq!(f.parts, ["“What curfew?”"]);
     }
 
     #[test]
