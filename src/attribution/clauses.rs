@@ -110,7 +110,8 @@ impl Attributor {
         let subject = self.words.pronoun(t.norm).is_some()
             && !self.words.roles(t.norm).has(Roles::DETERMINER)
             && !OBJECT_PRONOUNS.contains(&t.norm)
-            && !prev.has(Roles::PREPOSITION | Roles::CONNECTOR | Roles::SETTING);
+            && !prev
+                .has(Roles::PREPOSITION | Roles::CONNECTOR | Roles::SETTING | Roles::SUBORDINATOR);
         let verb = p
             .toks
             .get(k + 1)
@@ -396,6 +397,13 @@ mod tests {
             f.parts,
             ["they were leaning toward Ruiz, or simply opposed to Holm"]
         );
+    }
+
+    #[test]
+    fn calling_into_a_show_reports_nothing_but_ripping_into_someone_does() {
+        none(&["Title\n\nShe called into a radio program when she was home sick."]);
+        let f = one("Title\n\nClinton ripped into Sanders for his policy positions.");
+        assert_eq!(f.parts, ["Sanders for his policy positions"]);
     }
 
     #[test]
