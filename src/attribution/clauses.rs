@@ -259,7 +259,14 @@ impl Attributor {
                 .is_some_and(|m| m.form == Form::Past)
                 && (p.toks[s].norm != "that" || (s + 1..k).any(|j| self.finite_at(p, j)))
         };
-        let comment = || n.norm == "which" && !self.relative_in_subject(p, s, k, end);
+        // ", which …", and ", who …" after a name ("… helped Clinton, who
+        // trailed …"): the writer's comment, unless the name is the
+        // reported clause's subject still waiting for its verb.
+        let named = p.toks[k - 1].is_cap();
+        let comment = || {
+            (n.norm == "which" || named && n.norm == "who")
+                && !self.relative_in_subject(p, s, k, end)
+        };
         (according()
             || comment()
             || gerund()
@@ -396,6 +403,17 @@ mod tests {
         assert_eq!(
             f.parts,
             ["they were leaning toward Ruiz, or simply opposed to Holm"]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_name_closing_the_content_is_the_writers() {
+        let f = one("Title\n\nHe said the low turnout helped Clinton, who trailed in the polls.");
+        assert_eq!(f.parts, ["the low turnout helped Clinton"]);
+        let f = one("Title\n\nHe said Pagliano, who worked for her, is now cooperating.");
+        assert_eq!(
+            f.parts,
+            ["Pagliano, who worked for her, is now cooperating"]
         );
     }
 
