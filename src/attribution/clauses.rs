@@ -272,7 +272,7 @@ impl Attributor {
             || gerund()
             || attribution()
             || next_act()
-            || self.closing_appositive(p, k, end))
+            || self.closing_appositive(p, s, k, end))
         .then_some(k)
     }
 
@@ -280,11 +280,23 @@ impl Attributor {
     /// includes …": a description of the name before the comma at `k`,
     /// running to the end of the content, is the writer's gloss on it, not
     /// what was said.
-    fn closing_appositive(&self, p: &Para, k: usize, end: usize) -> bool {
+    fn closing_appositive(&self, p: &Para, s: usize, k: usize, end: usize) -> bool {
         let before = &p.toks[k - 1];
         let named = before.is_cap() || before.text == ")";
-        named
-            && ARTICLES.contains(&p.toks[k + 1].norm)
+        // "… would not get beat up at his rally, a swipe at …": after a
+        // whole clause, "a" opens the writer's gloss on all of it.
+        let article = &p.toks[k + 1].norm;
+        // Not the last items of a list ("need a budget, a new office and
+        // more staff").
+        let gloss = || {
+            matches!(*article, "a" | "an")
+                && p.toks.get(k + 2).is_some_and(|n| !n.is_cap())
+                && (s..k).any(|j| self.finite_at(p, j))
+                && !p.toks[k + 1..end]
+                    .iter()
+                    .any(|t| COORDINATORS.contains(&t.norm) || t.norm == "or")
+        };
+        (named && ARTICLES.contains(article) || gloss())
             && !p.toks[k + 1..end]
                 .iter()
                 .any(|t| [",", ";"].contains(&t.text) || p.is_mark(t))
@@ -403,6 +415,17 @@ mod tests {
         assert_eq!(
             f.parts,
             ["they were leaning toward Ruiz, or simply opposed to Holm"]
+        );
+    }
+
+    #[test]
+    fn a_gloss_after_a_whole_clause_is_the_writers() {
+        let f = one("Title\n\nHe said the critic would not get hurt, a swipe at recent brawls.");
+        assert_eq!(f.parts, ["the critic would not get hurt"]);
+        let f = one("Title\n\nHe said they need a bigger budget, a new office and more staff.");
+        assert_eq!(
+            f.parts,
+            ["they need a bigger budget, a new office and more staff"]
         );
     }
 
