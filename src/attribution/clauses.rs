@@ -47,16 +47,30 @@ impl Attributor {
             if t.norm == "and" && p.toks.get(k + 1).is_some_and(|n| self.starts_predicate(n)) {
                 return k;
             }
-            // "… in a statement on Thursday": the setting, not the object.
-            if t.norm == "in"
-                && p.toks
-                    .get(k + 2)
-                    .is_some_and(|x| self.words.roles(x.norm).has(Roles::MEDIUM))
-            {
+            // "… in a statement on Thursday", "in his opening remarks": the
+            // setting, not the object.
+            if t.norm == "in" && self.medium_after(p, k + 1, end) {
                 return k;
             }
         }
         end
+    }
+
+    /// Whether a medium noun ("statement", "debate") ends the short phrase
+    /// at `a` ("a", "his opening", "Thursday's"): no auxiliary, mark or
+    /// stop before it.
+    fn medium_after(&self, p: &Para, a: usize, end: usize) -> bool {
+        for j in a..end.min(a + 5) {
+            let t = &p.toks[j];
+            if self.words.roles(t.norm).has(Roles::MEDIUM) {
+                return true;
+            }
+            let verb = self.words.roles(t.norm).has(Roles::FINITE);
+            if is_punct(t) && t.text != "'s" && t.text != "’s" || verb {
+                return false;
+            }
+        }
+        false
     }
 
     /// Where indirect content that starts at `s` ends: the sentence end, or
@@ -416,6 +430,14 @@ mod tests {
             f.parts,
             ["they were leaning toward Ruiz, or simply opposed to Holm"]
         );
+    }
+
+    #[test]
+    fn a_medium_after_the_object_is_its_setting() {
+        let f = one("Title\n\nShe condemned the plan in her opening remarks on Thursday.");
+        assert_eq!(f.parts, ["the plan"]);
+        let f = one("Title\n\nShe criticized the cuts in Thursday's debate.");
+        assert_eq!(f.parts, ["the cuts"]);
     }
 
     #[test]
