@@ -505,4 +505,13 @@ mod tests {
         let f = run("The girl, who asked not to be named, said teachers had ignored her.");
         assert!(f.iter().any(|s| s.cue == "said" && s.mention == "The girl"));
     }
+
+    #[test]
+    fn a_slide_or_a_chart_speaks_for_its_maker() {
+        let f = one("Title\n\nSix million jobs depend on exports to Mexico, one slide says.");
+        assert_eq!(
+            (f.mention.as_str(), f.speaker_type),
+            ("one slide", "document")
+        );
+    }
 }
