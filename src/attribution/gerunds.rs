@@ -92,4 +92,12 @@ mod tests {
             ("suggesting", "Ruiz")
         );
     }
+
+    #[test]
+    fn a_participle_cue_after_from_shares_the_speaker() {
+        let f = run("Title\n\nHe refuses to name appointees, aside from saying he wants a diverse delegation.");
+        assert!(f
+            .iter()
+            .any(|s| s.cue == "saying" && s.parts == ["he wants a diverse delegation"]));
+    }
 }
