@@ -25,7 +25,22 @@ impl Attributor {
         let mention = Some(p.span(e, mention_end));
         let opening = (sent.start..ci)
             .all(|k| is_punct(&p.toks[k]) || self.words.roles(p.toks[k].norm).has(Roles::STOP));
-        let content = if opening {
+        // "But the next day, according to Roffman, Trump made …", "At the
+        // heart of it, according to Ross, was a decision …": after a
+        // verbless opening in commas, the source reports what follows.
+        let opener = self
+            .words
+            .roles(p.toks[sent.start].norm)
+            .has(Roles::PREPOSITION | Roles::STOP | Roles::SETTING | Roles::TIME | Roles::LOCATIVE);
+        let intro = opener
+            && ci > sent.start
+            && ci - sent.start <= 9
+            && p.toks[ci - 1].text == ","
+            && !(sent.start..ci).any(|k| self.finite_at(p, k) || p.is_mark(&p.toks[k]))
+            && mention_end < sent.end
+            && p.toks[mention_end].text == ","
+            && p.words(mention_end + 1, sent.end) >= 2;
+        let content = if opening || intro {
             // The content follows the speaker's comma.
             if mention_end >= sent.end || p.toks[mention_end].text != "," {
                 return None;
@@ -77,6 +92,13 @@ mod tests {
         assert_eq!((f.cue.as_str(), f.mention.as_str()), ("said", "the mayor"));
         assert_eq!(f.parts, ["the ferry would stop"]);
         assert_eq!(f.reported_by, "the Courier");
+        let f = one("But the next day, according to Roffman, Trump made further demands.");
+        assert_eq!(
+            (f.mention.as_str(), f.parts[0].as_str()),
+            ("Roffman", "Trump made further demands")
+        );
+        let f = one("The ferry will stop in May, according to the Courier, which broke the story.");
+        assert_eq!(f.parts, ["The ferry will stop in May"]);
         let f = one("According to the Courier, the ferry will stop.");
         assert_eq!(
             (f.mention.as_str(), f.parts[0].as_str()),
