@@ -47,9 +47,9 @@ impl Attributor {
             if t.norm == "and" && p.toks.get(k + 1).is_some_and(|n| self.starts_predicate(n)) {
                 return k;
             }
-            // "… in a statement on Thursday", "in his opening remarks": the
-            // setting, not the object.
-            if t.norm == "in" && self.medium_after(p, k + 1, end) {
+            // "… in a statement on Thursday", "in his opening remarks", "on
+            // Twitter": the setting, not the object.
+            if matches!(t.norm, "in" | "on") && self.medium_after(p, k + 1, end) {
                 return k;
             }
         }
@@ -65,8 +65,12 @@ impl Attributor {
             if self.words.roles(t.norm).has(Roles::MEDIUM) {
                 return true;
             }
-            let verb = self.words.roles(t.norm).has(Roles::FINITE);
-            if is_punct(t) && t.text != "'s" && t.text != "’s" || verb {
+            let r = self.words.roles(t.norm);
+            let verb = r.has(Roles::FINITE);
+            // "on gun regulation in a television interview": the medium of
+            // a later phrase.
+            let phrase = j > a && r.has(Roles::PREPOSITION | Roles::SETTING);
+            if is_punct(t) && t.text != "'s" && t.text != "’s" || verb || phrase {
                 return false;
             }
         }
@@ -438,6 +442,10 @@ mod tests {
         assert_eq!(f.parts, ["the plan"]);
         let f = one("Title\n\nShe criticized the cuts in Thursday's debate.");
         assert_eq!(f.parts, ["the cuts"]);
+        let f = one("Title\n\nHe condemned the ruling on Twitter.");
+        assert_eq!(f.parts, ["the ruling"]);
+        let f = one("Title\n\nShe praised the actions on gun regulation in a radio interview.");
+        assert_eq!(f.parts, ["the actions on gun regulation"]);
     }
 
     #[test]
