@@ -514,4 +514,18 @@ mod tests {
             ("one slide", "document")
         );
     }
+
+    #[test]
+    fn manner_cues_next_to_a_quote_and_branding_report_speech() {
+        let f = run("Title\n\n'They took my babies,' she sobbed. 'We will appeal.'");
+        assert_eq!((f[0].cue.as_str(), f[0].parts.len()), ("sobbed", 2));
+        assert_eq!(one("Title\n\n'Not one,' she fumed.").cue, "fumed");
+        let f = one("Title\n\nMP Sarah Whitfield branded the seizure 'heavy-handed nonsense'.");
+        assert_eq!(f.cue, "branded");
+        let f = one("Title\n\nChief Financial Officer Martin Reyes said: “We are pleased.”");
+        assert_eq!(
+            (f.speaker.as_str(), f.title.as_str()),
+            ("Martin Reyes", "Chief Financial Officer")
+        );
+    }
 }
