@@ -81,8 +81,9 @@ pub(crate) struct Resolver<'a> {
     /// spokesperson for the militant group said").
     pub org_in_sentence: Option<String>,
     /// The latest person named before a pronoun, speaker or not ("Maria
-    /// Lopez walked out. “…,” she said.").
-    pub person_named: Option<String>,
+    /// Lopez walked out. “…,” she said."), and the gender its honorific
+    /// gives ("Mrs. Clinton").
+    pub person_named: Option<(String, Option<char>)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -158,10 +159,19 @@ impl<'a> Resolver<'a> {
             }
         });
         // With no speaker to refer to, a person the text named is the
-        // antecedent. (Preferring a named person to an earlier speaker
-        // too picked places and firms on PolNeAR: "New Hampshire".)
+        // antecedent; so is one named since the speaker was last mentioned
+        // (two sentences back or more): "A spokesman said …. Neighbour Gary
+        // Stubbs was having none of it. '…,' he said." (Preferring a named
+        // person to any earlier speaker picked places and firms on PolNeAR:
+        // "New Hampshire".)
+        let stale = found.is_none_or(|e| self.entities[e].last_sentence + 1 < self.sentence);
         let found = match self.person_named.take() {
-            Some(name) if !p.plural && p.gender != 'n' && found.is_none() => {
+            Some((name, g))
+                if !p.plural
+                    && p.gender != 'n'
+                    && stale
+                    && g.is_none_or(|g| g == p.gender || p.gender == 'x') =>
+            {
                 self.named_person(&name, p.gender).or(found)
             }
             _ => found,

@@ -134,9 +134,28 @@ impl SpeakerResolver {
     /// words or more, opening a sentence or following a comma, with no
     /// organisation noun in it ("in New York", "a Truth Social post", "cut
     /// off by adviser Gabe Witt" are not).
-    pub(super) fn person_named(&self, toks: &[Tok], text: &str, skip: &[Span]) -> Option<String> {
+    pub(super) fn person_named(
+        &self,
+        toks: &[Tok],
+        text: &str,
+        skip: &[Span],
+    ) -> Option<(String, Option<char>)> {
         self.name_runs(toks)
             .into_iter()
+            .map(|mut run| {
+                // "Neighbour Gary Stubbs": a head noun before two names
+                // describes the person, as a title does.
+                while run.end >= run.name + 3
+                    && self
+                        .words
+                        .head_kind(toks[run.name].norm)
+                        .is_some_and(|k| k == EntityKind::Anonymous)
+                {
+                    run.name += 1;
+                    run.titled = true;
+                }
+                run
+            })
             .rev()
             .find(|run| {
                 let at = toks.get(run.name).map_or(usize::MAX, |t| t.span.start);
@@ -153,10 +172,24 @@ impl SpeakerResolver {
                     && !skip.iter().any(|p| p.start <= at && at < p.end)
                     && toks[run.name..run.end].iter().all(|t| {
                         let w = t.norm.trim_end_matches("'s");
-                        self.words.head_kind(w).is_none() && self.words.pronoun(w).is_none()
+                        // "For Trump", "Whether Clinton", "QUESTIONABLE
+                        // CLAIMS": no listed word but a name particle ("Van
+                        // Voorhis"), no heading in capitals.
+                        let function = self.words.roles(w).has(!Roles::PARTICLE);
+                        let capitals = t.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+                            && !t.text.chars().any(char::is_lowercase);
+                        self.words.head_kind(w).is_none()
+                            && self.words.pronoun(w).is_none()
+                            && !function
+                            && !capitals
                     })
             })
-            .map(|run| run.text(toks, text).to_string())
+            .map(|run| {
+                let gender = toks[run.start..run.name]
+                    .iter()
+                    .find_map(|t| self.words.title_gender(t.norm));
+                (run.text(toks, text).to_string(), gender)
+            })
     }
 
     /// A capitalised word that is a name: not a function word a sentence

@@ -249,3 +249,21 @@ fn a_poll_or_a_lawsuit_is_a_document_and_a_woman_an_unnamed_person() {
         ("The woman", "anonymous")
     );
 }
+
+#[test]
+fn a_pronoun_prefers_a_person_named_since_the_last_speaker() {
+    let f = run("A spokesman for the council said the case was closed.\n\n\
+         Neighbour Gary Stubbs, 52, was having none of it. 'It's a disgrace,' he told The Sun.");
+    assert_eq!(
+        (f[1].speaker.as_str(), f[1].resolution),
+        ("Gary Stubbs", "pronoun")
+    );
+    // A speaker of the sentence before is still the nearer antecedent.
+    let f = run("Ann Roe said the case was closed as Bob Fry left. “It's over,” she said.");
+    assert_eq!(f[1].speaker, "Ann Roe");
+    // Function words and honorifics: "For Mr. Clarke" is no name, and
+    // "Mrs." rules out "he".
+    let f = run("Tom Clarke said the deal was done.\n\nPrices rose.\n\n\
+         For Mr. Clarke, the deal opened doors. He took over other mines, he said.");
+    assert!(f.iter().skip(1).all(|s| s.speaker == "Tom Clarke"), "{f:?}");
+}
