@@ -86,9 +86,15 @@ impl Attributor {
         let (c, m) = (s + 1..end.min(s + 12))
             .find_map(|c| self.cue_at(p, c).map(|m| (c, m)))
             .filter(|&(_, m)| matches!(m.form, Form::Past | Form::Present3))?;
-        let speaker = self
-            .speaker_left(p, c, s)
-            .filter(|ms| p.tok_at(ms.start) == s)?;
+        // "The energy minister, Gareth Powell, warned …": the whole
+        // subject with its appositive names the speaker.
+        let speaker = self.speaker_left(p, c, s).and_then(|ms| {
+            let a = p.tok_at(ms.start);
+            let appositive = a > s + 1 && p.toks[a - 1].text == ",";
+            (a == s)
+                .then_some(ms)
+                .or(appositive.then(|| Span::new(p.toks[s].span.start, ms.end)))
+        })?;
         let inner_sent = p.sent_of(c).start..end;
         let a = self.content_start(p, c + m.len, m, &inner_sent)?;
         let b = self.content_end(p, a, m, false, &inner_sent);

@@ -177,12 +177,28 @@ impl Para<'_> {
             Some(intro)
                 if intro - s <= 4
                     && intro + room < end
-                    && !SUBJECT_RELATIVES.contains(&self.toks[intro + 1].norm) =>
+                    && !SUBJECT_RELATIVES.contains(&self.toks[intro + 1].norm)
+                    && !self.appositive_name_at(intro + 1, end) =>
             {
                 intro + 1
             }
             _ => s,
         }
+    }
+
+    /// "The energy minister, Gareth Powell, warned …": a name in commas
+    /// at `k` after a noun phrase, then a lowercase word: the subject and
+    /// its appositive, no introduction.
+    fn appositive_name_at(&self, k: usize, end: usize) -> bool {
+        let names = (k..end.min(k + 4))
+            .take_while(|&j| self.toks[j].is_cap())
+            .count();
+        let close = k + names;
+        names > 0
+            && close + 1 < end
+            && self.toks[close].text == ","
+            && !self.toks[close + 1].is_cap()
+            && self.toks[close + 1].is_word()
     }
 
     /// Trims punctuation at the edges of tokens `[a, b)`; `None` if nothing is left.
@@ -267,5 +283,18 @@ mod tests {
         );
         let f = one("Title\n\nOn Monday, the relatives watched it, police said.");
         assert_eq!(f.parts, ["the relatives watched it"]);
+    }
+
+    #[test]
+    fn a_subject_with_an_appositive_name_opens_a_nested_report() {
+        let f = one(
+            "Title\n\nThe energy minister, Gareth Powell, warned on Monday that \
+             households could face shortages, Reuters reported.",
+        );
+        assert_eq!(
+            (f.cue.as_str(), f.speaker.as_str(), f.reported_by.as_str()),
+            ("warned", "Gareth Powell", "Reuters")
+        );
+        assert_eq!(f.parts, ["that households could face shortages"]);
     }
 }
