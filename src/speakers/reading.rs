@@ -114,6 +114,28 @@ impl SpeakerResolver {
             }
             let t = seg[i];
             let roles = self.words.roles(t.norm);
+            // "Anna Berg of Oslo University", "Sen. Ann Roe of Ohio": after
+            // a person's name, what "of", "at" or "from" joins is where
+            // they are from, not the name.
+            let run = sc.name_start.map_or(0, |n| i - n);
+            if sc.name_end == i
+                && (2..=3).contains(&run)
+                && roles.has(Roles::CONNECTOR)
+                && seg
+                    .get(i + 1 + usize::from(seg.get(i + 1).is_some_and(|n| n.norm == "the")))
+                    .is_some_and(|n| n.is_cap())
+            {
+                let rest = &seg[i + 1..];
+                let end = rest
+                    .iter()
+                    .position(|t| !t.is_word() && t.text != "-")
+                    .unwrap_or(rest.len());
+                if end > 0 && r.affiliation.is_none() {
+                    let a = Span::new(rest[0].span.start, rest[end - 1].span.end).slice(text);
+                    r.affiliation = Some(a.to_string());
+                }
+                break;
+            }
             // "a spokesperson for the militant group": what follows the
             // connector is the affiliation, read below, not the head.
             if self.joins(seg, i) && (sc.last_title_end == Some(i) || sc.head_end == Some(i)) {

@@ -267,3 +267,36 @@ fn a_pronoun_prefers_a_person_named_since_the_last_speaker() {
          For Mr. Clarke, the deal opened doors. He took over other mines, he said.");
     assert!(f.iter().skip(1).all(|s| s.speaker == "Tom Clarke"), "{f:?}");
 }
+
+#[test]
+fn a_name_of_a_place_or_an_organisation_is_the_person_with_an_affiliation() {
+    for (text, speaker, affiliation) in [
+        (
+            "Senator Ted Cruz of Texas said the deal was off.",
+            "Ted Cruz",
+            "Texas",
+        ),
+        (
+            "Professor Anna Berg of Oslo University said the deal was off.",
+            "Anna Berg",
+            "Oslo University",
+        ),
+        (
+            "The Star-Ledger of Newark reported that the deal was off.",
+            "Star-Ledger",
+            "Newark",
+        ),
+    ] {
+        let f = one(text);
+        assert_eq!(
+            (f.speaker.as_str(), f.affiliation.as_str()),
+            (speaker, affiliation),
+            "{text}"
+        );
+    }
+    // An organisation's own "of" stays in its name.
+    assert_eq!(
+        one("Bank of America said the deal was off.").speaker,
+        "Bank of America"
+    );
+}
