@@ -380,6 +380,9 @@ mod tests {
         assert_eq!(flags(t)[2].1.as_deref(), Some("chat_artefact"));
         let t = "The vote passed.\nAs an AI language model, I cannot browse.\nIt was close.";
         assert_eq!(flags(t)[1].1.as_deref(), Some("chat_artefact"));
+        let t = "Sales rose.\nAbout Northwind Energy: Northwind is a power producer.\nMedia contact: Jo Lee";
+        assert_eq!(flags(t)[1].1.as_deref(), Some("press_release"));
+        assert_eq!(flags(t)[2].1.as_deref(), Some("press_release"));
     }
 
     #[test]
@@ -393,6 +396,14 @@ mod tests {
         let c = cleaner().clean(t);
         assert_eq!(c.dateline.as_deref(), Some("NEW YORK"));
         assert_eq!(c.dateline_source.as_deref(), Some("Wire"));
+        // A date after the place, as press releases print it.
+        let t = "LONDON, 3 March 2025 -- Northwind Energy today announced a loss.";
+        let c = cleaner().clean(t);
+        assert_eq!(c.dateline.as_deref(), Some("LONDON"));
+        assert_eq!(
+            c.paragraphs[0].body.slice(t),
+            "Northwind Energy today announced a loss."
+        );
         let t = "The vote — a close one — passed.";
         assert_eq!(cleaner().clean(t).dateline, None);
     }
