@@ -528,4 +528,12 @@ mod tests {
             ("Martin Reyes", "Chief Financial Officer")
         );
     }
+
+    #[test]
+    fn a_sentence_adverb_opens_no_speaker() {
+        let f = one(
+            "Title\n\nAnyway, the owner, Kenji Sato, came over and said he had opened it in 2019.",
+        );
+        assert_eq!(f.mention, "the owner");
+    }
 }
