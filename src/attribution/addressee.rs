@@ -29,7 +29,7 @@ impl Attributor {
         let t = &p.toks[s];
         let object_pronoun = self.words.pronoun(t.norm).is_some()
             && !self.words.roles(t.norm).has(Roles::DETERMINER);
-        let a = if object_pronoun {
+        let mut a = if object_pronoun {
             s + 1
         } else if self.words.roles(t.norm).has(Roles::PREPOSITION) || p.is_mark(t) {
             return s;
@@ -61,7 +61,6 @@ impl Attributor {
             }
         };
         // "told African-Americans this weekend he would …": past time words.
-        let mut a = a;
         let opens_time = |k: usize| {
             self.words.roles(p.toks[k].norm).has(Roles::TIME_OPENER)
                 && p.toks[..sent.end]
