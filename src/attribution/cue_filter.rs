@@ -249,10 +249,12 @@ impl Attributor {
         (subject || inverted) && !cx.next.is_some_and(|n| AUX.contains(&n.norm))
     }
 
-    /// "Recent polling shows": an evidence cue's subject is any plain noun
-    /// phrase opening the clause (`Attributor::evidence_subject`).
+    /// "Recent polling shows", "The plan seems to work": the subject of an
+    /// evidence cue, or of a raising verb (what the view is about), is any
+    /// plain noun phrase opening the clause (`Attributor::evidence_subject`).
     fn evidence_has_subject(&self, p: &Para, i: usize, m: CueMatch, cx: &Context) -> bool {
-        self.cues.get(m).kind == CueType::Evidence
+        let cue = self.cues.get(m);
+        (cue.kind == CueType::Evidence || cue.raising)
             && self.evidence_subject(p, cx.sent.start, i).is_some()
     }
 

@@ -222,6 +222,9 @@ mod tests {
         assert_eq!((f.mention.as_str(), f.resolution), ("", "unresolved"));
         let f = one("Ms. Ortiz seemed to enjoy the delay.");
         assert_eq!(f.parts, ["Ms. Ortiz", "to enjoy the delay"]);
+        // The -s form takes any noun phrase for its subject too.
+        let f = one("The plan seems to work.");
+        assert_eq!(f.parts, ["The plan", "to work"]);
         assert_eq!(f.mention, "");
         // A speech cue after "to" is her own statement.
         let f = one("Ms. Ortiz seemed to welcome the delay.");
