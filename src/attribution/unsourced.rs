@@ -225,6 +225,8 @@ mod tests {
         // The -s form takes any noun phrase for its subject too.
         let f = one("The plan seems to work.");
         assert_eq!(f.parts, ["The plan", "to work"]);
+        let f = one("The Clintons were known to use his house.");
+        assert_eq!(f.parts, ["The Clintons", "to use his house"]);
         assert_eq!(f.mention, "");
         // A speech cue after "to" is her own statement.
         let f = one("Ms. Ortiz seemed to welcome the delay.");
