@@ -159,8 +159,18 @@ impl SpeakerResolver {
             .rev()
             .find(|run| {
                 let at = toks.get(run.name).map_or(usize::MAX, |t| t.span.start);
-                let opens_clause = (run.start == 0
-                    || matches!(toks[run.start - 1].text, "." | "!" | "?" | "," | ";" | "”"))
+                // "Her mother Doreen Piggott lives …": a determiner and a
+                // head noun may stand before the name at the clause start.
+                let mut lead = run.start;
+                while lead > 0 && {
+                    let w = toks[lead - 1].norm;
+                    self.words.head_kind(w) == Some(EntityKind::Anonymous)
+                        || lead < run.start && self.words.roles(w).has(Roles::DETERMINER)
+                } {
+                    lead -= 1;
+                }
+                let opens_clause = (lead == 0
+                    || matches!(toks[lead - 1].text, "." | "!" | "?" | "," | ";" | "”"))
                     && !toks[run.start..run.name].iter().any(|t| {
                         // "In Port Ellis, …" names a place.
                         let roles = self.words.roles(t.norm);

@@ -300,3 +300,16 @@ fn a_name_of_a_place_or_an_organisation_is_the_person_with_an_affiliation() {
         "Bank of America"
     );
 }
+
+#[test]
+fn a_person_named_after_a_kinship_noun_or_a_boss_title_is_an_antecedent() {
+    let f = run("Tracy Piggott, 34, said the council had failed.\n\n\
+         Her mother Doreen Piggott lives in Rotherham.\n\n'They took my babies,' she said.");
+    assert_eq!(f[1].speaker, "Doreen Piggott");
+    let f = run("City boss Ana Ferreira refused to blame the referee. \
+         \"We lost because we stopped playing,\" she told reporters.");
+    assert_eq!(
+        (f[1].speaker.as_str(), f[1].resolution),
+        ("Ana Ferreira", "pronoun")
+    );
+}
