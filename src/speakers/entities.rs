@@ -230,9 +230,27 @@ impl<'a> Resolver<'a> {
         let key = name_key(name);
         let single = !key.contains(' ');
         // Same name, or a surname of an earlier full name.
-        let hit = self.entities.iter().position(|e| {
-            e.key == key || (single && e.kind == SpeakerType::Person && e.surname == key)
-        });
+        let hit = self
+            .entities
+            .iter()
+            .position(|e| {
+                e.key == key || (single && e.kind == SpeakerType::Person && e.surname == key)
+            })
+            .or_else(|| {
+                // "Xi Jinping … Xi said", "Hillary Clinton … Hillary said":
+                // the first word of one earlier full name, family name
+                // first or a given name; never when two names share it.
+                let first = |e: &Entity| {
+                    e.kind == SpeakerType::Person
+                        && e.key.split(' ').count() == 2
+                        && e.key.split(' ').next() == Some(key.as_str())
+                };
+                let mut people = self.entities.iter().enumerate().filter(|(_, e)| first(e));
+                match (single, people.next(), people.next()) {
+                    (true, Some((i, _)), None) if earlier_name(name).is_none() => Some(i),
+                    _ => None,
+                }
+            });
         if let Some(e) = hit {
             let affiliation = self.affiliation(r);
             let method = if self.entities[e].key == key {

@@ -100,13 +100,32 @@ impl SpeakerResolver {
         surname: &str,
     ) -> Option<String> {
         let key = surname_of(&name_key(surname));
-        self.name_runs(toks)
+        let runs: Vec<_> = self
+            .name_runs(toks)
             .into_iter()
             .rev()
             .filter(|run| run.end > run.name + 1)
+            .collect();
+        let by_surname = runs
+            .iter()
             .map(|run| run.text(toks, text))
-            .find(|name| surname_of(&name_key(name)) == key && name_key(name).contains(' '))
-            .map(str::to_string)
+            .find(|name| surname_of(&name_key(name)) == key && name_key(name).contains(' '));
+        // "President Xi Jinping … Xi said": a titled name's first word, as
+        // family names come first in Chinese, Korean or Hungarian.
+        let plain = |run: &&NameRun| {
+            run.titled
+                && run.end == run.name + 2
+                && toks[run.name..run.end]
+                    .iter()
+                    .all(|t| self.words.head_kind(t.norm).is_none() && !self.words.is_title(t.norm))
+        };
+        let by_first = || {
+            runs.iter()
+                .filter(plain)
+                .map(|run| run.text(toks, text))
+                .find(|name| name_key(name).split(' ').next() == Some(key.as_str()))
+        };
+        by_surname.or_else(by_first).map(str::to_string)
     }
 
     /// The first organisation named in `toks` (the sentence before a "the

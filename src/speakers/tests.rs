@@ -313,3 +313,17 @@ fn a_person_named_after_a_kinship_noun_or_a_boss_title_is_an_antecedent() {
         ("Ana Ferreira", "pronoun")
     );
 }
+
+#[test]
+fn a_family_name_written_first_refers_back_to_the_full_name() {
+    let f = run(
+        "Chinese President Xi Jinping met the delegation on Monday.\n\n\
+         Xi said Beijing would invest in the port.",
+    );
+    assert_eq!(
+        (f[0].speaker.as_str(), f[0].resolution),
+        ("Xi Jinping", "surname")
+    );
+    let f = run("Li Qiang, the premier, said growth was strong. Li added that exports rose.");
+    assert_eq!(f[1].speaker, "Li Qiang");
+}
