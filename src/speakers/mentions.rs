@@ -59,7 +59,8 @@ impl SpeakerResolver {
     }
 
     /// Where the name proper starts in the run `toks[s..]`: past titles,
-    /// demonyms, determiners and stop words; and whether a title was passed.
+    /// demonyms, determiners, stop words and person nouns; and whether a
+    /// title (or person noun) was passed.
     fn skip_titles(&self, toks: &[Tok], mut s: usize) -> (usize, bool) {
         let k = toks.len();
         let mut titled = false;
@@ -83,6 +84,13 @@ impl SpeakerResolver {
             {
                 s += 1;
                 moved = true;
+            }
+            // "Neighbour Gary Stubbs": a head noun for a person of no name,
+            // before two names, describes the person as a title does.
+            if s + 3 <= k && self.words.head_kind(toks[s].norm) == Some(EntityKind::Anonymous) {
+                s += 1;
+                moved = true;
+                titled = true;
             }
             if !moved || s >= k {
                 break;
@@ -161,20 +169,6 @@ impl SpeakerResolver {
     ) -> Option<(String, Option<char>)> {
         self.name_runs(toks)
             .into_iter()
-            .map(|mut run| {
-                // "Neighbour Gary Stubbs": a head noun before two names
-                // describes the person, as a title does.
-                while run.end >= run.name + 3
-                    && self
-                        .words
-                        .head_kind(toks[run.name].norm)
-                        .is_some_and(|k| k == EntityKind::Anonymous)
-                {
-                    run.name += 1;
-                    run.titled = true;
-                }
-                run
-            })
             .rev()
             .find(|run| {
                 let at = toks.get(run.name).map_or(usize::MAX, |t| t.span.start);
