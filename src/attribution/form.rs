@@ -48,6 +48,15 @@ impl Attributor {
             .filter(|s| p.span.start <= s.start && s.end <= p.span.end)
             .map(|s| (p.tok_at(s.start), p.tok_at(s.end)))
             .collect();
+        // "which he said …": the relative pronoun stands for a thing, and
+        // the form is that of the rest.
+        let relative = |&(a, b): &(usize, usize)| {
+            b == a + 1 && self.words.roles(p.toks[a].norm).has(Roles::OBJECT_RELATIVE)
+        };
+        if ranges.iter().all(relative) && !ranges.is_empty() {
+            return ContentForm::NounPhrase;
+        }
+        let ranges: Vec<(usize, usize)> = ranges.into_iter().filter(|r| !relative(r)).collect();
         let words: Vec<usize> = ranges
             .iter()
             .flat_map(|&(a, b)| a..b)

@@ -243,7 +243,12 @@ impl Attributor {
         let n = j + 1;
         let gerund = self.cue_at(p, n).is_some_and(|m| m.form == Form::Gerund);
         let relative = self.words.roles(p.toks[n].norm).has(Roles::RELATIVE);
-        if gerund || relative || self.opens_according(p, n) || p.is_mark(&p.toks[n]) {
+        // "…, records show, and experts say it is current": after "and"
+        // a clause with its own cue is the next attribution.
+        let coordinated = self.words.roles(p.toks[n].norm).has(Roles::CONJUNCTION)
+            && (n + 1..self.clause_end(p, n, sent.end)).any(|k| self.cue_at(p, k).is_some());
+        if gerund || relative || coordinated || self.opens_according(p, n) || p.is_mark(&p.toks[n])
+        {
             return None;
         }
         let end = self.clause_end(p, n, sent.end);
@@ -539,6 +544,17 @@ fn noun_before_comma(p: &Para, ci: usize, m: CueMatch) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::testkit::one;
+
+    #[test]
+    fn a_clause_with_its_own_cue_after_and_is_no_second_part() {
+        let f = crate::testkit::run(
+            "Title\n\nThe plane was insured for $35 million, records show, and experts say it is old.",
+        );
+        let show = f.iter().find(|f| f.cue == "show").unwrap();
+        assert_eq!(show.parts, ["The plane was insured for $35 million"]);
+        let say = f.iter().find(|f| f.cue == "say").unwrap();
+        assert_eq!(say.parts, ["it is old"]);
+    }
 
     #[test]
     fn a_closing_description_needs_no_listed_head() {

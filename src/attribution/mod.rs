@@ -31,6 +31,7 @@ mod labels;
 mod para;
 mod phrases;
 mod quoted;
+mod relatives;
 mod runon;
 mod subjects;
 mod unsourced;
@@ -339,10 +340,12 @@ impl Attributor {
                     (1, false) => self.content_then_cue(p, ci, m),
                     (2, false) => self
                         .fronted_participle(p, ci, m)
-                        .or_else(|| self.cue_then_content(p, ci, m, &out[claims.base..])),
+                        .or_else(|| self.cue_then_content(p, ci, m, &out[claims.base..]))
+                        .or_else(|| self.relative_only(p, ci, m)),
                     _ => None,
                 };
                 let Some(mut st) = st else { continue };
+                self.relative_part(p, &mut st, &out[claims.base..]);
                 if overlaps(&st, &out[claims.base..]) {
                     continue;
                 }

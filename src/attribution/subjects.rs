@@ -11,12 +11,17 @@ use crate::span::Span;
 
 use super::cues::{CueMatch, CueType, Form};
 use super::para::{is_punct, Para, ARTICLES, BE};
-use super::phrases::looks_plural;
+use super::phrases::{looks_plural, HYPHENS};
 use super::Attributor;
 
 /// What a partitive may end on besides a noun phrase or a pronoun ("many
 /// of whom say"); alone it is no speaker.
 pub(super) const PARTITIVE_RELATIVE: &[&str] = &["whom"];
+
+/// The most adjectives of no list read between a determiner and a plain
+/// head noun ("the self-described democratic socialist"): more, and the
+/// words are likelier the end of a clause than one noun phrase.
+const ADJECTIVES: usize = 2;
 
 /// The words between the two numbers of a ratio ("four in 10", "nine out
 /// of 10").
@@ -64,11 +69,37 @@ impl Attributor {
     /// no list right after the article that opens the clause is its
     /// subject, and so the speaker of the cue after it.
     fn opening_singular(&self, p: &Para, k: usize, floor: usize) -> bool {
-        let Some(d) = k.checked_sub(1).filter(|&d| d >= floor) else {
+        // "The self-described democratic socialist said": adjectives of no
+        // list may stand between the article and the noun.
+        let mut d = k;
+        for _ in 0..ADJECTIVES {
+            match self.adjective_before(p, d, floor) {
+                Some(a) => d = a,
+                None => break,
+            }
+        }
+        let Some(d) = d.checked_sub(1).filter(|&d| d >= floor) else {
             return false;
         };
         let opens = d == floor || p.toks[d - 1].text == ",";
         opens && ARTICLES.contains(&p.toks[d].norm) && self.plain_adjective(&p.toks[k])
+    }
+
+    /// The first token of an adjective of no list that ends right before
+    /// token `i`: one word, or a compound joined by a hyphen
+    /// ("self-described", "long-time"), whose pieces may be any lower-case
+    /// words.
+    fn adjective_before(&self, p: &Para, i: usize, floor: usize) -> Option<usize> {
+        let k = i.checked_sub(1).filter(|&k| k >= floor)?;
+        let w = &p.toks[k];
+        let lower = |t: &Tok| t.is_word() && !t.is_cap();
+        if k >= floor + 2 && HYPHENS.contains(&p.toks[k - 1].text) {
+            let (a, h) = (&p.toks[k - 2], &p.toks[k - 1]);
+            if lower(a) && lower(w) && a.span.end == h.span.start && h.span.end == w.span.start {
+                return Some(k - 2);
+            }
+        }
+        self.plain_adjective(w).then_some(k)
     }
 
     /// The start of a plain subject whose head is token `k`.
@@ -78,6 +109,7 @@ impl Attributor {
         // which only a determiner before them makes part of the phrase ("the
         // latest figures show"): without one they may be the end of a clause.
         let mut i = k;
+        let mut adjectives = 0;
         while i > floor {
             let w = &p.toks[i - 1];
             let r = self.words.roles(w.norm);
@@ -90,8 +122,13 @@ impl Attributor {
             if joins && (i == a || r.has(Roles::DETERMINER)) {
                 i -= 1;
                 a = i;
-            } else if !joins && a == k && k - i < 2 && self.plain_adjective(w) {
-                i -= 1;
+            } else if let Some(s) =
+                ((!joins || r.has(Roles::MODIFIER)) && a == k && adjectives < ADJECTIVES)
+                    .then(|| self.adjective_before(p, i, floor))
+                    .flatten()
+            {
+                i = s;
+                adjectives += 1;
             } else {
                 break;
             }
@@ -416,6 +453,14 @@ mod tests {
             one("Roughly seven out of 10 say the tram is too slow.").mention,
             "Roughly seven out of 10"
         );
+    }
+
+    #[test]
+    fn adjectives_of_no_list_may_stand_before_an_opening_noun() {
+        let f = one("The self-described democratic socialist said he would win the county.");
+        assert_eq!(f.mention, "The self-described democratic socialist");
+        let f = one("Aides to the governor say she is leaving office in May.");
+        assert_eq!(f.mention, "Aides to the governor");
     }
 
     #[test]

@@ -52,6 +52,7 @@ impl Roles {
     pub const FINDING: u64 = 1 << 34;
     pub const STANDING: u64 = 1 << 35;
     pub const HEARSAY: u64 = 1 << 36;
+    pub const OBJECT_RELATIVE: u64 = 1 << 37;
 
     /// The role names of the file's second column.
     pub const NAMES: &'static [(&'static str, u64)] = &[
@@ -92,6 +93,7 @@ impl Roles {
         ("finding", Self::FINDING),
         ("standing", Self::STANDING),
         ("hearsay", Self::HEARSAY),
+        ("object_relative", Self::OBJECT_RELATIVE),
     ];
 
     pub fn has(self, r: u64) -> bool {
