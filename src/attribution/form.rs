@@ -53,7 +53,7 @@ impl Attributor {
         let relative = |&(a, b): &(usize, usize)| {
             b == a + 1 && self.words.roles(p.toks[a].norm).has(Roles::OBJECT_RELATIVE)
         };
-        if ranges.iter().all(relative) && !ranges.is_empty() {
+        if !ranges.is_empty() && ranges.iter().all(relative) {
             return ContentForm::NounPhrase;
         }
         let ranges: Vec<(usize, usize)> = ranges.into_iter().filter(|r| !relative(r)).collect();

@@ -243,15 +243,15 @@ impl Attributor {
         let n = j + 1;
         let gerund = self.cue_at(p, n).is_some_and(|m| m.form == Form::Gerund);
         let relative = self.words.roles(p.toks[n].norm).has(Roles::RELATIVE);
+        let end = self.clause_end(p, n, sent.end);
         // "…, records show, and experts say it is current": after "and"
         // a clause with its own cue is the next attribution.
         let coordinated = self.words.roles(p.toks[n].norm).has(Roles::CONJUNCTION)
-            && (n + 1..self.clause_end(p, n, sent.end)).any(|k| self.cue_at(p, k).is_some());
+            && (n + 1..end).any(|k| self.cue_at(p, k).is_some());
         if gerund || relative || coordinated || self.opens_according(p, n) || p.is_mark(&p.toks[n])
         {
             return None;
         }
-        let end = self.clause_end(p, n, sent.end);
         let rest = p.trim_content(n, end)?;
         (p.words(n, end) >= 2).then_some(rest)
     }
